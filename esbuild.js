@@ -1,0 +1,85 @@
+// One build for every bundle: the Node extension, the web-worker extension, the webview script,
+// the tests and benchmarks, and KaTeX's CSS with its woff2 fonts beside it.
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Logs in the shape of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+/** KaTeX looks for `fonts/` beside its CSS; the webview loads both through asWebviewUri. */
+function copyKatexAssets() {
+  const katexDist = path.join(path.dirname(require.resolve('katex/package.json')), 'dist');
+  const target = path.join(__dirname, 'media', 'katex');
+  fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
+  fs.copyFileSync(path.join(katexDist, 'katex.min.css'), path.join(target, 'katex.min.css'));
+  for (const font of fs.readdirSync(path.join(katexDist, 'fonts'))) {
+    if (font.endsWith('.woff2')) {
+      fs.copyFileSync(path.join(katexDist, 'fonts', font), path.join(target, 'fonts', font));
+    }
+  }
+}
+
+const exists = (p) => fs.existsSync(path.join(__dirname, p));
+
+/** Every bundle the project ships or runs. Test and bench bundles keep their npm packages external. */
+function configs() {
+  const list = [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
+    { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', tsconfig: 'src/webview/tsconfig.json' },
+  ];
+  if (!production) {
+    const nodeTest = { ...common, platform: 'node', format: 'cjs', packages: 'external', external: ['vscode'], outbase: '.', outdir: 'dist' };
+    const entries = ['test/unit/**/*.ts', 'test/vscode/**/*.ts', 'test/ui/**/*.ts', 'test/harness/**/*.ts', 'bench/**/*.ts']
+      .filter((glob) => exists(glob.split('/**')[0]));
+    list.push({ ...nodeTest, entryPoints: entries });
+    if (exists('test/web')) {
+      // The web-worker host can require only `vscode`: everything else is bundled in.
+      list.push({ ...common, entryPoints: ['test/web/index.ts'], outfile: 'dist/test/web/index.js', platform: 'browser', format: 'cjs', external: ['vscode'] });
+    }
+  }
+  return list;
+}
+
+async function main() {
+  copyKatexAssets();
+  const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

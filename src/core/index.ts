@@ -1,0 +1,3 @@
+// The public face of the core: pure TypeScript shared by the extension hosts, the webview and the tests.
+export * from './softmax';
+export * from './findArrays';
