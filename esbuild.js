@@ -56,7 +56,7 @@ function configs() {
   ];
   if (!production) {
     const nodeTest = { ...common, platform: 'node', format: 'cjs', packages: 'external', external: ['vscode'], outbase: '.', outdir: 'dist' };
-    const entries = ['test/unit/**/*.ts', 'test/vscode/**/*.ts', 'test/ui/**/*.ts', 'test/harness/**/*.ts', 'bench/**/*.ts']
+    const entries = ['test/unit/**/*.ts', 'test/package/**/*.ts', 'test/vscode/**/*.ts', 'test/ui/**/*.ts', 'test/harness/**/*.ts', 'bench/**/*.ts']
       .filter((glob) => exists(glob.split('/**')[0]));
     list.push({ ...nodeTest, entryPoints: entries });
     if (exists('test/web')) {
