@@ -1,3 +1,6 @@
 // The public face of the core: pure TypeScript shared by the extension hosts, the webview and the tests.
 export * from './softmax';
+export * from './stats';
+export * from './breakdown';
+export * from './format';
 export * from './findArrays';

@@ -191,7 +191,7 @@ function softmaxInto(
     const all = n === 1 ? 'The only logit is −∞' : `All ${n} logits are −∞`;
     throw new SoftmaxInputError(`${all}, so every entry is masked and softmax is undefined.`);
   }
-  let sum = 1;
+  let sum = 0;
   let comp = 0;
   const negMax = -max;
   for (let i = offset; i < end; i++) {
@@ -209,7 +209,8 @@ function softmaxInto(
     sum = s;
   }
   out[argmax] = 1;
-  const total = sum + comp;
+  // 1 + s′ rounded once, exactly as normalize() does, so every path gives the same numbers.
+  const total = 1 + (sum + comp);
   for (let i = offset; i < end; i++) out[i] /= total;
 }
 
