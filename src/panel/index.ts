@@ -1,24 +1,35 @@
 import * as vscode from 'vscode';
 import type { DocumentArrays } from '../editor/documentCache';
+import { readSettings } from '../editor/settings';
+import type { ArrayRef, PersistedState } from './protocol';
+import { WalkthroughPanel, walkthroughViewType } from './walkthroughPanel';
 
-export const walkthroughViewType = 'softmaxLens.walkthrough';
-
-/** Where the walkthrough should point: a document and the start offset of one of its arrays. */
-export interface WalkthroughTarget {
-  uri: string;
-  start: number;
-}
+export { walkthroughViewType };
 
 /**
  * Registers `softmaxLens.showWalkthrough` (optional argument: a document URI and an array's start offset;
  * without it, the array at the active editor's cursor) and the serializer that restores the panel after a reload.
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays): void {
-  void arrays;
+  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, {
+    temperature: () => readSettings().temperature,
+    decimals: () => readSettings().decimals,
+  });
   context.subscriptions.push(
-    vscode.commands.registerCommand('softmaxLens.showWalkthrough', (_target?: WalkthroughTarget) => undefined),
+    walkthrough,
+    vscode.commands.registerCommand('softmaxLens.showWalkthrough', (ref?: ArrayRef) =>
+      walkthrough.show(isArrayRef(ref) ? ref : undefined),
+    ),
+    // Not contributed to the palette: the panel's own button pins; tests pin and observe through these.
+    vscode.commands.registerCommand('softmaxLens.walkthrough.setPinned', (pinned: boolean) => walkthrough.setPinned(pinned === true)),
+    vscode.commands.registerCommand('softmaxLens.walkthrough.snapshot', () => walkthrough.snapshot()),
     vscode.window.registerWebviewPanelSerializer(walkthroughViewType, {
-      deserializeWebviewPanel: async (panel) => panel.dispose(),
+      deserializeWebviewPanel: (panel, state: PersistedState | undefined) => walkthrough.restore(panel, state),
     }),
   );
+}
+
+function isArrayRef(value: unknown): value is ArrayRef {
+  const ref = value as ArrayRef | undefined;
+  return typeof ref?.uri === 'string' && typeof ref.start === 'number';
 }

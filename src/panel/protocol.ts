@@ -1,0 +1,134 @@
+// The messages between the walkthrough's host (src/panel) and its webview (src/webview), declared once for both.
+// Everything here is plain data: no vscode, no DOM, so the webview bundle can import it.
+
+/** An array in a document: its URI and the UTF-16 offset where its literal starts. */
+export interface ArrayRef {
+  uri: string;
+  start: number;
+}
+
+/** What the webview keeps through getState/setState so the panel comes back on the same array after a reload. */
+export interface PersistedState {
+  ref?: ArrayRef;
+  row: number;
+  pinned: boolean;
+  temperature: number;
+  decimals: number;
+  target?: number;
+}
+
+/** One row of the step tables, numbers already formatted by the core's formatters. */
+export interface StepRow {
+  index: number;
+  x: string;
+  /** x_i / T; equal to x when T = 1. */
+  scaled: string;
+  shifted: string;
+  exp: string;
+  probability: string;
+  logProbability: string;
+  /** Exact probability for the chart's bar length. */
+  p: number;
+  /** `p_i = e^{x_i-m}/S = value`. */
+  normalizeTex: string;
+  /** `log p_i = x_i - LSE = value`. */
+  logSoftmaxTex: string;
+}
+
+export type Chart =
+  | { kind: 'bars'; bars: { index: number; p: number; label: string }[] }
+  /** Probabilities sorted from largest to smallest, sampled down to at most a few hundred points. */
+  | { kind: 'sorted'; n: number; points: { rank: number; p: number }[] };
+
+/** Everything the webview shows for one array: numbers formatted and TeX built on the host, from the core. */
+export interface WalkthroughView {
+  seq: number;
+  ref: ArrayRef;
+  source: {
+    fileName: string;
+    /** 1-based line of the array's first bracket. */
+    line: number;
+    /** The line's text, trimmed and shortened: document text, shown only through textContent. */
+    lineText: string;
+    /** A variable name written before the array, if any: document text too. */
+    name?: string;
+  };
+  shape: number[];
+  row: number;
+  rowCount: number;
+  length: number;
+  temperature: number;
+  decimals: number;
+  pinned: boolean;
+  /** True when the cursor has left every array and the panel still shows this one. */
+  lingering: boolean;
+  tex: {
+    formula: string;
+    /** Column headings of the step 1 table. */
+    headings: string[];
+    sum: string;
+    entropy: string;
+    logSumExp: string;
+    logSoftmax: string;
+    crossEntropy?: string;
+  };
+  /** The rows shown: every row up to the cap, else the largest probabilities. */
+  rows: StepRow[];
+  /** Set when rows hold only the largest probabilities of a longer array. */
+  summary?: { shown: number; total: number; massShown: string; smallest: string; masked: number };
+  argmax: number;
+  target?: number;
+  chart: Chart;
+}
+
+/** Every user-facing string of the webview, localized on the host. */
+export interface WalkthroughStrings {
+  title: string;
+  source: string;
+  formulaHeading: string;
+  whyShift: string;
+  whyTemperature: string;
+  step1Heading: string;
+  step2Heading: string;
+  step3Heading: string;
+  chartHeading: string;
+  statsHeading: string;
+  logSoftmaxHeading: string;
+  crossEntropyHeading: string;
+  crossEntropyHint: string;
+  temperature: string;
+  decimals: string;
+  row: string;
+  pin: string;
+  unpin: string;
+  pinnedNote: string;
+  lingeringNote: string;
+  emptyNote: string;
+  summary: string;
+  argmax: string;
+  chartLabel: string;
+  sortedChartLabel: string;
+  targetRow: string;
+  index: string;
+  reset: string;
+}
+
+export type HostMessage =
+  | { type: 'render'; strings: WalkthroughStrings; view: WalkthroughView }
+  /** No array to show yet (or the shown one is gone); `message` is already localized. */
+  | { type: 'empty'; seq: number; strings: WalkthroughStrings; message: string };
+
+export type WebviewMessage =
+  | { type: 'ready'; state?: PersistedState }
+  | { type: 'rendered'; seq: number; formulas: number }
+  | { type: 'setTemperature'; seq: number; temperature: number }
+  | { type: 'setDecimals'; seq: number; decimals: number }
+  | { type: 'setRow'; seq: number; row: number }
+  | { type: 'setTarget'; seq: number; target: number | undefined }
+  | { type: 'setPinned'; seq: number; pinned: boolean };
+
+export const temperatureRange = { min: 0.01, max: 10 } as const;
+export const decimalsRange = { min: 0, max: 15 } as const;
+/** At most this many rows are typeset; a longer array shows its largest `topRows`. */
+export const rowCap = 50;
+export const topRows = 20;

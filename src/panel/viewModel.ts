@@ -1,0 +1,133 @@
+// Builds what the webview shows from one array: the core computes, this only picks rows and caps the payload.
+import {
+  breakdown,
+  formatNumber,
+  formatProbability,
+  topK,
+  type FoundArray,
+  crossEntropyTex,
+  entropyTex,
+  formulaTex,
+  logSoftmaxFormulaTex,
+  logSoftmaxTex,
+  logSumExpTex,
+  normalizeTex,
+  stepTableHeadingsTex,
+  significantDigits,
+  sumTex,
+} from '../core';
+import { rowCap, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
+
+export interface ViewRequest {
+  seq: number;
+  ref: ArrayRef;
+  array: FoundArray;
+  source: WalkthroughView['source'];
+  row: number;
+  temperature: number;
+  decimals: number;
+  pinned: boolean;
+  lingering: boolean;
+  target?: number;
+}
+
+/** The number of rows (sets of logits) in an array: everything but the last axis. */
+export function rowCount(shape: readonly number[]): number {
+  return shape.slice(0, -1).reduce((a, b) => a * b, 1);
+}
+
+/** The logits of one row: softmax is taken along the last axis. */
+export function rowValues(array: FoundArray, row: number): number[] {
+  const width = array.shape[array.shape.length - 1] ?? array.values.length;
+  return array.values.slice(row * width, (row + 1) * width);
+}
+
+const chartPoints = 240;
+
+
+export function buildView(request: ViewRequest): WalkthroughView {
+  const rows = rowCount(request.array.shape);
+  const row = Math.min(Math.max(0, Math.trunc(request.row)), rows - 1);
+  const b = breakdown(rowValues(request.array, row), { temperature: request.temperature });
+  const n = b.probabilities.length;
+  const options = { decimals: request.decimals };
+  const significant = significantDigits(request.decimals);
+  const long = n > rowCap;
+  const shown = long ? topK(b.probabilities, topRows) : [...Array(n).keys()];
+  const target = request.target !== undefined && request.target >= 0 && request.target < n ? request.target : undefined;
+
+  const stepRows: StepRow[] = shown.map((i) => ({
+    index: i,
+    x: formatNumber(b.logits[i], significant),
+    scaled: formatNumber(b.scaled[i], significant),
+    shifted: formatNumber(b.shifted[i], significant),
+    exp: formatNumber(b.exps[i], significant),
+    probability: formatProbability(b.probabilities[i], request.decimals),
+    logProbability: formatNumber(b.logProbabilities[i], significant),
+    p: b.probabilities[i],
+    normalizeTex: normalizeTex(b, i, options),
+    logSoftmaxTex: logSoftmaxTex(b, i, options),
+  }));
+
+  return {
+    seq: request.seq,
+    ref: request.ref,
+    source: request.source,
+    shape: request.array.shape,
+    row,
+    rowCount: rows,
+    length: n,
+    temperature: b.temperature,
+    decimals: request.decimals,
+    pinned: request.pinned,
+    lingering: request.lingering,
+    tex: {
+      formula: formulaTex(b.temperature, options),
+      headings: stepTableHeadingsTex(b.temperature),
+      sum: sumTex(b, shown, options),
+      entropy: entropyTex(b, options),
+      logSumExp: logSumExpTex(b, options),
+      logSoftmax: logSoftmaxFormulaTex(b.temperature),
+      crossEntropy: target === undefined ? undefined : crossEntropyTex(b, target, options),
+    },
+    rows: stepRows,
+    summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
+    argmax: b.argmax,
+    target,
+    chart: long ? sortedChart(b.probabilities) : barChart(stepRows),
+  };
+}
+
+function summarize(p: Float64Array, shown: number[], decimals: number): WalkthroughView['summary'] {
+  let mass = 0;
+  for (const i of shown) mass += p[i];
+  let smallest = Infinity;
+  let masked = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === 0) masked++;
+    else if (p[i] < smallest) smallest = p[i];
+  }
+  return {
+    shown: shown.length,
+    total: p.length,
+    massShown: formatProbability(Math.min(mass, 1), decimals),
+    smallest: formatProbability(smallest === Infinity ? 0 : smallest, decimals),
+    masked,
+  };
+}
+
+function barChart(rows: StepRow[]): Chart {
+  return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability })) };
+}
+
+/** The sorted distribution, sampled at evenly spaced ranks (always keeping the first and the last). */
+function sortedChart(p: Float64Array): Chart {
+  const sorted = Float64Array.from(p).sort().reverse();
+  const count = Math.min(chartPoints, sorted.length);
+  const points: { rank: number; p: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    const rank = Math.round((k * (sorted.length - 1)) / (count - 1));
+    points.push({ rank, p: sorted[rank] });
+  }
+  return { kind: 'sorted', n: sorted.length, points };
+}

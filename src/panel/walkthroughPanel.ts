@@ -1,0 +1,305 @@
+import * as vscode from 'vscode';
+import type { FoundArray } from '../core';
+import type { DocumentArrays } from '../editor/documentCache';
+import { localResourceRoots, walkthroughHtml } from './html';
+import {
+  decimalsRange,
+  temperatureRange,
+  type ArrayRef,
+  type HostMessage,
+  type PersistedState,
+  type WalkthroughView,
+  type WebviewMessage,
+} from './protocol';
+import { describeSource } from './source';
+import { walkthroughStrings } from './strings';
+import { buildView, rowCount } from './viewModel';
+
+export const walkthroughViewType = 'softmaxLens.walkthrough';
+
+/** The array the panel shows: a snapshot, so a pinned panel keeps it while the document changes. */
+interface Shown {
+  ref: ArrayRef;
+  version: number;
+  array: FoundArray;
+  source: WalkthroughView['source'];
+}
+
+/** What the extension host can observe of the panel, for the integration tests. */
+export interface WalkthroughSnapshot {
+  open: boolean;
+  ref?: ArrayRef;
+  values?: number[];
+  row: number;
+  pinned: boolean;
+  lingering: boolean;
+  temperature: number;
+  decimals: number;
+  seq: number;
+  /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
+  rendered?: { seq: number; formulas: number };
+}
+
+export interface WalkthroughDefaults {
+  temperature(): number;
+  decimals(): number;
+}
+
+const followDelayMs = 150;
+
+/** The one walkthrough panel: created beside the editor, reused, following the cursor unless pinned. */
+export class WalkthroughPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelSubscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private shown: Shown | undefined;
+  private shownSince = 0;
+  private seq = 0;
+  private row = 0;
+  private target: number | undefined;
+  private pinned = false;
+  private lingering = false;
+  private temperature: number;
+  private decimals: number;
+  private rendered: { seq: number; formulas: number } | undefined;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly arrays: DocumentArrays,
+    defaults: WalkthroughDefaults,
+  ) {
+    this.temperature = defaults.temperature();
+    this.decimals = defaults.decimals();
+    this.subscriptions.push(
+      vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        const editor = vscode.window.activeTextEditor;
+        if (editor && e.document === editor.document) this.scheduleFollow(editor);
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
+  async show(ref?: ArrayRef): Promise<WalkthroughSnapshot> {
+    const shown = ref ? await this.resolve(ref) : this.atCursor(vscode.window.activeTextEditor);
+    if (!this.panel) {
+      const panel = vscode.window.createWebviewPanel(
+        walkthroughViewType,
+        walkthroughStrings().title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        this.webviewOptions(),
+      );
+      this.attach(panel);
+    } else {
+      this.panel.reveal(undefined, true);
+    }
+    if (shown) this.setShown(shown, false);
+    this.render();
+    return this.snapshot();
+  }
+
+  /** Takes over a panel VS Code brings back after a reload, with the state the webview saved. */
+  async restore(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void> {
+    this.panel?.dispose();
+    if (state) {
+      this.temperature = clampTemperature(state.temperature);
+      this.decimals = clampDecimals(state.decimals);
+      this.pinned = state.pinned;
+    }
+    this.attach(panel);
+    const shown = state?.ref ? await this.resolve(state.ref) : undefined;
+    if (shown) {
+      this.setShown(shown, false);
+      this.row = state?.row ?? 0;
+      this.target = state?.target;
+    }
+    this.render();
+  }
+
+  setPinned(pinned: boolean): WalkthroughSnapshot {
+    this.pinned = pinned;
+    if (!pinned) this.scheduleFollow(vscode.window.activeTextEditor);
+    this.render();
+    return this.snapshot();
+  }
+
+  snapshot(): WalkthroughSnapshot {
+    return {
+      open: this.panel !== undefined,
+      ref: this.shown?.ref,
+      values: this.shown?.array.values,
+      row: this.row,
+      pinned: this.pinned,
+      lingering: this.lingering,
+      temperature: this.temperature,
+      decimals: this.decimals,
+      seq: this.seq,
+      rendered: this.rendered,
+    };
+  }
+
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: localResourceRoots(this.extensionUri) };
+  }
+
+  private attach(panel: vscode.WebviewPanel) {
+    this.panel = panel;
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    panel.webview.html = walkthroughHtml(panel.webview, this.extensionUri, walkthroughStrings().title);
+    this.panelSubscriptions.push(
+      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
+      panel.onDidDispose(() => {
+        this.panel = undefined;
+        this.rendered = undefined;
+        vscode.Disposable.from(...this.panelSubscriptions).dispose();
+        this.panelSubscriptions = [];
+      }),
+    );
+  }
+
+  private receive(message: WebviewMessage) {
+    switch (message.type) {
+      case 'ready':
+        this.render();
+        return;
+      case 'rendered':
+        if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas };
+        return;
+      case 'setTemperature':
+        this.temperature = clampTemperature(message.temperature);
+        break;
+      case 'setDecimals':
+        this.decimals = clampDecimals(message.decimals);
+        break;
+      case 'setPinned':
+        this.setPinned(message.pinned);
+        return;
+      case 'setRow':
+        // A choice made on an array the panel has since left must not apply to the new one.
+        if (message.seq < this.shownSince) return;
+        this.row = message.row;
+        break;
+      case 'setTarget':
+        if (message.seq < this.shownSince) return;
+        this.target = message.target;
+        break;
+    }
+    this.render();
+  }
+
+  private scheduleFollow(editor: vscode.TextEditor | undefined) {
+    if (!this.panel || this.pinned || !editor) return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => this.follow(editor), followDelayMs);
+  }
+
+  private follow(editor: vscode.TextEditor) {
+    if (!this.panel || this.pinned || editor.document.isClosed) return;
+    const shown = this.atCursor(editor);
+    if (!shown) {
+      if (this.shown && !this.lingering) {
+        this.lingering = true;
+        this.render();
+      }
+      return;
+    }
+    const same = this.shown && sameArray(this.shown, shown) && this.shown.version === shown.version;
+    if (same && !this.lingering) return;
+    this.setShown(shown, true);
+    this.render();
+  }
+
+  private setShown(shown: Shown, keepChoices: boolean) {
+    const sameRef = this.shown !== undefined && sameArray(this.shown, shown);
+    if (!sameRef || !keepChoices) {
+      this.shownSince = this.seq + 1;
+      if (!sameRef) {
+        this.row = 0;
+        this.target = undefined;
+      }
+    }
+    this.shown = shown;
+    this.lingering = false;
+  }
+
+  private atCursor(editor: vscode.TextEditor | undefined): Shown | undefined {
+    if (!editor) return undefined;
+    const array = this.arrays.arrayAt(editor.document, editor.selection.active);
+    return array && this.shownOf(editor.document, array);
+  }
+
+  private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
+      const found = this.arrays.arrays(document);
+      const array = found.find((a) => a.start === ref.start) ?? this.arrays.arrayAt(document, document.positionAt(ref.start));
+      return array && this.shownOf(document, array);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private shownOf(document: vscode.TextDocument, array: FoundArray): Shown {
+    return {
+      ref: { uri: document.uri.toString(), start: array.start },
+      version: document.version,
+      array,
+      source: describeSource(document, array),
+    };
+  }
+
+  private render() {
+    if (!this.panel) return;
+    const strings = walkthroughStrings();
+    this.seq++;
+    let message: HostMessage;
+    if (!this.shown) {
+      message = { type: 'empty', seq: this.seq, strings, message: strings.emptyNote };
+    } else {
+      const rows = rowCount(this.shown.array.shape);
+      this.row = Math.min(Math.max(0, this.row), rows - 1);
+      try {
+        const view = buildView({
+          seq: this.seq,
+          ref: this.shown.ref,
+          array: this.shown.array,
+          source: this.shown.source,
+          row: this.row,
+          temperature: this.temperature,
+          decimals: this.decimals,
+          pinned: this.pinned,
+          lingering: this.lingering,
+          target: this.target,
+        });
+        message = { type: 'render', strings, view };
+      } catch (error) {
+        // The core names what is wrong with the input (NaN, +Infinity, all masked) in the person's words.
+        message = { type: 'empty', seq: this.seq, strings, message: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    void this.panel.webview.postMessage(message);
+  }
+
+  dispose() {
+    clearTimeout(this.followTimer);
+    this.panel?.dispose();
+    vscode.Disposable.from(...this.subscriptions).dispose();
+  }
+}
+
+function sameArray(a: Shown, b: Shown): boolean {
+  return a.ref.uri === b.ref.uri && a.ref.start === b.ref.start;
+}
+
+function clampTemperature(t: number): number {
+  if (!Number.isFinite(t) || t <= 0) return 1;
+  return Math.min(Math.max(t, temperatureRange.min), temperatureRange.max);
+}
+
+function clampDecimals(d: number): number {
+  if (!Number.isFinite(d)) return 4;
+  return Math.min(Math.max(Math.round(d), decimalsRange.min), decimalsRange.max);
+}
