@@ -4,3 +4,4 @@ export * from './stats';
 export * from './breakdown';
 export * from './format';
 export * from './findArrays';
+export * from './tex';
