@@ -1,2 +1,81 @@
-// Placeholder until the walkthrough lands (issue 6).
-document.body.dataset.ready = 'true';
+// The walkthrough webview: renders what the host sends, reports the person's choices back, keeps its state for a reload.
+import type { HostMessage, PersistedState, WalkthroughStrings, WalkthroughView, WebviewMessage } from '../panel/protocol';
+import { Controls } from './controls';
+import { renderContent, renderSource } from './render';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): PersistedState | undefined;
+  setState(state: PersistedState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('walkthrough') as HTMLElement;
+const header = document.createElement('header');
+const note = document.createElement('p');
+note.className = 'note';
+note.setAttribute('role', 'status');
+const content = document.createElement('div');
+content.className = 'content';
+
+/** The newest render seen; anything older is for an array the panel has already left. */
+let latestSeq = 0;
+let logSoftmaxOpen = false;
+
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+const controls = new Controls({
+  temperature: (temperature) => post({ type: 'setTemperature', seq: latestSeq, temperature }),
+  decimals: (decimals) => post({ type: 'setDecimals', seq: latestSeq, decimals }),
+  row: (row) => post({ type: 'setRow', seq: latestSeq, row }),
+  pinned: (pinned) => post({ type: 'setPinned', seq: latestSeq, pinned }),
+});
+controls.hide();
+root.append(header, controls.root, note, content);
+
+function render(view: WalkthroughView, strings: WalkthroughStrings) {
+  const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+  document.title = strings.title;
+  header.replaceChildren(renderSource(view, strings));
+  controls.update(view, strings);
+  note.textContent = view.lingering ? strings.lingeringNote : view.pinned ? strings.pinnedNote : '';
+  note.hidden = note.textContent === '';
+  const sections = renderContent(view, {
+    strings,
+    logSoftmaxOpen,
+    onTarget: (target) => post({ type: 'setTarget', seq: view.seq, target }),
+    onLogSoftmaxToggle: (open) => (logSoftmaxOpen = open),
+  });
+  content.replaceChildren(...sections);
+  if (focusKey) content.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  vscode.setState({
+    ref: view.ref,
+    row: view.row,
+    pinned: view.pinned,
+    temperature: view.temperature,
+    decimals: view.decimals,
+    target: view.target,
+  });
+  post({ type: 'rendered', seq: view.seq, formulas: content.querySelectorAll('.katex').length });
+}
+
+function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) {
+  document.title = strings.title;
+  header.replaceChildren();
+  controls.hide();
+  note.hidden = false;
+  note.textContent = message;
+  content.replaceChildren();
+  post({ type: 'rendered', seq, formulas: 0 });
+}
+
+window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+  const message = event.data;
+  const seq = message.type === 'render' ? message.view.seq : message.seq;
+  if (seq < latestSeq) return;
+  latestSeq = seq;
+  if (message.type === 'render') render(message.view, message.strings);
+  else renderEmpty(message.seq, message.strings, message.message);
+});
+
+post({ type: 'ready', state: vscode.getState() });

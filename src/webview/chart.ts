@@ -1,0 +1,59 @@
+import type { Chart } from '../panel/protocol';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+const width = 400;
+const barHeight = 18;
+const labelWidth = 44;
+const valueWidth = 90;
+
+/** Horizontal bars, one per class; the argmax and the target get their own classes (colours come from the theme). */
+export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined, label: string): SVGSVGElement {
+  const height = chart.bars.length * barHeight;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart bars' });
+  const span = width - labelWidth - valueWidth;
+  chart.bars.forEach((bar, k) => {
+    const y = k * barHeight;
+    const group = svg('g', { class: bar.index === argmax ? 'bar argmax' : bar.index === target ? 'bar target' : 'bar' });
+    const name = svg('text', { x: labelWidth - 6, y: y + barHeight * 0.7, 'text-anchor': 'end', class: 'label' });
+    name.textContent = String(bar.index);
+    const rect = svg('rect', { x: labelWidth, y: y + 2, height: barHeight - 4, width: Math.max(bar.p * span, bar.p > 0 ? 1 : 0), rx: 2 });
+    const value = svg('text', { x: labelWidth + Math.max(bar.p * span, 1) + 4, y: y + barHeight * 0.7, class: 'value' });
+    value.textContent = bar.label;
+    group.append(name, rect, value);
+    root.append(group);
+  });
+  return root;
+}
+
+/** The sorted distribution as an area over rank, probability on a log scale so the long tail stays visible. */
+export function sortedChart(chart: Extract<Chart, { kind: 'sorted' }>, label: string, axis: { top: string; bottom: string }): SVGSVGElement {
+  const height = 160;
+  const left = 70;
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart sorted' });
+  const positive = chart.points.filter((point) => point.p > 0);
+  if (positive.length === 0) return root;
+  const top = Math.log10(positive[0].p);
+  const bottom = Math.log10(positive[positive.length - 1].p);
+  const range = top - bottom || 1;
+  const x = (rank: number) => left + ((width - left - 4) * rank) / Math.max(1, chart.n - 1);
+  const y = (p: number) => 4 + ((height - 8) * (top - Math.log10(p))) / range;
+  const path = positive.map((point, k) => `${k === 0 ? 'M' : 'L'}${x(point.rank).toFixed(1)},${y(point.p).toFixed(1)}`).join(' ');
+  const last = positive[positive.length - 1];
+  root.append(
+    svg('path', { d: `${path} L${x(last.rank).toFixed(1)},${height - 4} L${left},${height - 4} Z`, class: 'area' }),
+    svg('path', { d: path, class: 'line' }),
+  );
+  const topLabel = svg('text', { x: left - 6, y: 14, 'text-anchor': 'end', class: 'label' });
+  topLabel.textContent = axis.top;
+  const bottomLabel = svg('text', { x: left - 6, y: height - 6, 'text-anchor': 'end', class: 'label' });
+  bottomLabel.textContent = axis.bottom;
+  root.append(topLabel, bottomLabel);
+  return root;
+}
