@@ -23,13 +23,31 @@ const problemMatcherPlugin = {
   },
 };
 
+/** `import bytes from './x.wat'` gives the module compiled by wabt, embedded so no host has to load a file. */
+const watPlugin = {
+  name: 'wat',
+  setup(build) {
+    build.onLoad({ filter: /\.wat$/ }, async (args) => {
+      const wabt = await require('wabt')();
+      const parsed = wabt.parseWat(args.path, fs.readFileSync(args.path, 'utf8'));
+      try {
+        parsed.validate();
+        const { buffer } = parsed.toBinary({});
+        return { contents: `export default new Uint8Array([${buffer.join(',')}]);`, loader: 'js' };
+      } finally {
+        parsed.destroy();
+      }
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcherPlugin],
+  plugins: [problemMatcherPlugin, watPlugin],
 };
 
 /** KaTeX looks for `fonts/` beside its CSS; the webview loads both through asWebviewUri. */

@@ -1,0 +1,79 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- every program reaching this file needs the .wat typing
+/// <reference path="./wat.d.ts" />
+// Softmax over WebAssembly SIMD lanes, as accurate as the TypeScript core and about 3x faster on large arrays.
+import kernelBytes from './softmax.wat';
+
+/** The slice of the WebAssembly API used here; absent or throwing (no SIMD, a CSP without wasm) means "use TS". */
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: object };
+}
+
+interface Kernel {
+  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  max(start: number, end: number): number;
+  expSum(start: number, end: number, max: number, floor: number): number;
+  divide(start: number, end: number, sum: number): void;
+}
+
+/** The kernel's exp table fills the memory below this byte offset; the array starts here. */
+const ARRAY_START = 2048;
+const PAGE_BYTES = 65536;
+/** A kernel whose memory would exceed this is used once and dropped, so a huge array's memory is not held forever. */
+const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
+/** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
+const LARGEST_MAX = 2 ** 50;
+
+let compiled: object | null | undefined;
+let kept: Kernel | undefined;
+
+function instantiate(): Kernel | undefined {
+  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+  try {
+    if (compiled === undefined) compiled = wasm ? new wasm.Module(kernelBytes) : null;
+    return compiled && wasm ? (new wasm.Instance(compiled, {}).exports as Kernel) : undefined;
+  } catch {
+    compiled = null;
+    return undefined;
+  }
+}
+
+function kernelWithMemory(bytes: number): Kernel | undefined {
+  const kernel = bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : instantiate();
+  if (!kernel) return undefined;
+  const missing = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE_BYTES);
+  try {
+    if (missing > 0) kernel.memory.grow(missing);
+  } catch {
+    return undefined;
+  }
+  return kernel;
+}
+
+/**
+ * Writes softmax(logits / temperature) into `out` (length ≥ logits.length) and returns true; returns false,
+ * leaving `out` unspecified, when WebAssembly SIMD is unavailable or the input needs the TypeScript path:
+ * empty, NaN, +Infinity, all -Infinity, a bad temperature, or logits beyond ±2^50.
+ */
+export function softmaxSimd(logits: ArrayLike<number>, temperature: number, out: Float64Array): boolean {
+  const n = logits.length;
+  if (n === 0 || !(temperature > 0 && temperature < Infinity)) return false;
+  const padded = n + (n & 1);
+  const end = ARRAY_START + padded * 8;
+  const kernel = kernelWithMemory(end);
+  if (!kernel) return false;
+  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
+  if (temperature === 1) {
+    x.set(logits);
+  } else {
+    for (let i = 0; i < n; i++) x[i] = logits[i] / temperature;
+  }
+  if (padded > n) x[n] = -Infinity;
+  const max = kernel.max(ARRAY_START, end);
+  if (!(Math.abs(max) <= LARGEST_MAX)) return false;
+  const sum = kernel.expSum(ARRAY_START, end, max, max - 800);
+  if (!(sum >= 1 && sum < Infinity)) return false;
+  kernel.divide(ARRAY_START, end, sum);
+  out.set(x.subarray(0, n));
+  return true;
+}
