@@ -1,23 +1,26 @@
 import * as vscode from 'vscode';
-import { findArrays, softmax } from './core';
+import { SoftmaxCodeLensProvider } from './editor/codeLens';
+import { registerComputeSoftmax } from './editor/computeSoftmax';
+import { DocumentArrays } from './editor/documentCache';
+import { SoftmaxHoverProvider } from './editor/hover';
+import { registerWalkthrough } from './panel';
 
-// Placeholder wiring until the editor features land (issue 5).
+// Every scheme: files, untitled buffers, notebook cells, virtual workspaces. Nothing here runs the document's code.
+const everyDocument: vscode.DocumentSelector = [{ scheme: '*' }];
+
 export function activate(context: vscode.ExtensionContext) {
+  const log = vscode.window.createOutputChannel('Softmax Lens', { log: true });
+  const arrays = new DocumentArrays();
+  const lenses = new SoftmaxCodeLensProvider(arrays, log);
   context.subscriptions.push(
-    vscode.commands.registerCommand('softmaxLens.computeSoftmax', () => {
-      const editor = vscode.window.activeTextEditor;
-      if (!editor) return undefined;
-      const text = editor.document.getText(editor.selection.isEmpty ? undefined : editor.selection);
-      const [array] = findArrays(text, editor.document.languageId);
-      if (!array) {
-        void vscode.window.showWarningMessage('No numeric array in the selection');
-        return undefined;
-      }
-      const probabilities = Array.from(softmax(array.values));
-      void vscode.window.showInformationMessage(`softmax → [${probabilities.map((p) => p.toFixed(4)).join(', ')}]`);
-      return { values: array.values, probabilities };
-    }),
+    log,
+    arrays,
+    lenses,
+    vscode.languages.registerCodeLensProvider(everyDocument, lenses),
+    vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays)),
+    ...registerComputeSoftmax(arrays),
   );
+  registerWalkthrough(context, arrays);
 }
 
 export function deactivate() {}

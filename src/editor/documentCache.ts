@@ -1,21 +1,44 @@
 import * as vscode from 'vscode';
 import { findArrays, type FoundArray } from '../core';
+import { readSettings } from './settings';
 
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
 }
 
+/** Arrays found in one window of a large document, kept so that repeated hovers do not rescan it. */
+interface WindowEntry {
+  version: number;
+  from: number;
+  to: number;
+  arrays: readonly FoundArray[];
+}
+
+interface WindowScan {
+  text: string;
+  arrays: FoundArray[];
+  /** The array containing the offset the window was scanned for. */
+  hit: FoundArray | undefined;
+}
+
+/** Half the width of the first window scanned around the cursor in a document too large to scan whole. */
+const halfWindow = 32 * 1024;
+
 /**
  * The arrays of each open document, found once per document version and shared by the lens,
  * the hover, the command and the panel. Dropped when the document closes.
+ * Documents above `softmaxLens.maxFileSize` are never scanned whole by `arrayAt`: it scans a window around the cursor.
  */
 export class DocumentArrays implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  private readonly windows = new Map<string, WindowEntry>();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
     this.entries.delete(doc.uri.toString());
+    this.windows.delete(doc.uri.toString());
   });
 
+  /** Every array of the document, in text order. Scans the whole text once per version, whatever its size. */
   arrays(document: vscode.TextDocument): readonly FoundArray[] {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
@@ -25,29 +48,133 @@ export class DocumentArrays implements vscode.Disposable {
     return arrays;
   }
 
+  /** True when the document is longer than `softmaxLens.maxFileSize`: no lenses, and `arrayAt` scans a window. */
+  isLarge(document: vscode.TextDocument): boolean {
+    return textLength(document) > readSettings(document).maxFileSize;
+  }
+
   /** The innermost array whose literal contains the position (its brackets included). */
   arrayAt(document: vscode.TextDocument, position: vscode.Position): FoundArray | undefined {
     const offset = document.offsetAt(position);
-    const arrays = this.arrays(document);
-    // Arrays come in text order and do not overlap, so the last one starting at or before offset is the candidate.
-    let lo = 0;
-    let hi = arrays.length - 1;
-    let candidate = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (arrays[mid].start <= offset) {
-        candidate = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
+    const cached = this.entries.get(document.uri.toString());
+    if ((cached && cached.version === document.version) || !this.isLarge(document)) {
+      return containing(this.arrays(document), offset);
     }
-    const found = candidate >= 0 ? arrays[candidate] : undefined;
-    return found && offset <= found.end ? found : undefined;
+    return this.arrayInWindow(document, offset);
+  }
+
+  /**
+   * Scans a window around the offset instead of the whole text. When the cursor may sit inside an array that
+   * runs past the window, the window reaches back to the unmatched `[` before the cursor and forward until the
+   * array closes, never beyond `softmaxLens.maxFileSize` characters: no single scan costs more than a normal document.
+   */
+  private arrayInWindow(document: vscode.TextDocument, offset: number): FoundArray | undefined {
+    const key = document.uri.toString();
+    const recent = this.windows.get(key);
+    if (recent && recent.version === document.version && offset > recent.from && offset < recent.to) {
+      return containing(recent.arrays, offset);
+    }
+    const length = textLength(document);
+    const limit = Math.max(readSettings(document).maxFileSize, 4 * halfWindow);
+    let from = Math.max(0, offset - halfWindow);
+    let to = Math.min(length, offset + halfWindow);
+    let scan = scanWindow(document, from, to, offset);
+    // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket.
+    const anchor = scan.hit && !clippedAtStart(scan.hit, from) ? scan.hit.start : offset;
+    const opener = unmatchedBracketBefore(document, anchor, limit);
+    if (opener !== undefined && opener < from) {
+      from = opener;
+      scan = scanWindow(document, from, to, offset);
+    }
+    // ...and may end after it: widen until that bracket closes.
+    while (opener !== undefined && to < length && to - from < limit && !closes(scan.text, opener - from)) {
+      to = Math.min(length, from + Math.min(limit, 2 * (to - from)));
+      scan = scanWindow(document, from, to, offset);
+    }
+    return this.remember(key, document, scan, from, to);
+  }
+
+  private remember(key: string, document: vscode.TextDocument, scan: WindowScan, from: number, to: number): FoundArray | undefined {
+    const length = textLength(document);
+    // Only arrays lying wholly inside the window are trusted: one touching its edge may be a fragment.
+    const arrays = scan.arrays.filter((a) => !clippedAtStart(a, from) && !clippedAtEnd(a, to, length));
+    this.windows.set(key, { version: document.version, from, to, arrays });
+    return scan.hit && arrays.includes(scan.hit) ? scan.hit : undefined;
   }
 
   dispose() {
     this.subscription.dispose();
     this.entries.clear();
+    this.windows.clear();
   }
+}
+
+function textLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** Arrays come in text order and do not overlap, so the last one starting at or before offset is the candidate. */
+function containing(arrays: readonly FoundArray[], offset: number): FoundArray | undefined {
+  let lo = 0;
+  let hi = arrays.length - 1;
+  let candidate = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrays[mid].start <= offset) {
+      candidate = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  const found = candidate >= 0 ? arrays[candidate] : undefined;
+  return found && offset <= found.end ? found : undefined;
+}
+
+function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number): WindowScan {
+  const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(to)));
+  const arrays = findArrays(text, document.languageId).map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
+  return { text, arrays, hit: containing(arrays, offset) };
+}
+
+/** Whether the bracket at `index` of the text is closed within the text. */
+function closes(text: string, index: number): boolean {
+  let depth = 0;
+  for (let i = Math.max(0, index); i < text.length; i++) {
+    const c = text[i];
+    if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return true;
+  }
+  return false;
+}
+
+function clippedAtStart(array: FoundArray, from: number): boolean {
+  return from > 0 && array.start <= from;
+}
+
+function clippedAtEnd(array: FoundArray, to: number, length: number): boolean {
+  return to < length && array.end >= to;
+}
+
+/** Characters that never occur inside a numeric array literal: a backward search for its `[` stops there. */
+const outsideArrays = new Set(['{', '}', '"', '=', ':', '<', '>']);
+const chunk = 64 * 1024;
+
+/** The offset of the nearest `[` before the offset that is not closed before it, searching at most `limit` characters. */
+function unmatchedBracketBefore(document: vscode.TextDocument, offset: number, limit: number): number | undefined {
+  let depth = 0;
+  const stop = Math.max(0, offset - limit);
+  for (let end = offset; end > stop; end -= chunk) {
+    const start = Math.max(stop, end - chunk);
+    const text = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+    for (let i = text.length - 1; i >= 0; i--) {
+      const c = text[i];
+      if (c === ']') depth++;
+      else if (c === '[') {
+        if (depth === 0) return start + i;
+        depth--;
+      } else if (outsideArrays.has(c)) return undefined;
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import type { FoundArray } from '../core';
+import { softmaxOfArray } from './arraySoftmax';
+import type { DocumentArrays } from './documentCache';
+import { affectsSettings, readSettings } from './settings';
+import { lensTitle } from './summaries';
+
+/** More lenses than anyone scrolls past; beyond this a document (a dataset dump) gets a note instead. */
+export const maxLenses = 5000;
+
+class ArrayLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly uri: vscode.Uri,
+    readonly array: FoundArray,
+  ) {
+    super(range);
+  }
+}
+
+/**
+ * A lens on the line where each array starts. Lenses are created cheaply; the softmax of an array is
+ * computed only when VS Code resolves its lens, i.e. when it scrolls into view.
+ */
+export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  /** Documents already noted as too large or too crowded, so the note is said once. */
+  private readonly noted = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[] = [
+    this.changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsSettings(e)) {
+        this.noted.clear();
+        this.changed.fire();
+      }
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => this.noted.delete(doc.uri.toString())),
+  ];
+
+  constructor(
+    private readonly arrays: DocumentArrays,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): ArrayLens[] {
+    if (!readSettings(document).codeLensEnabled) return [];
+    if (this.arrays.isLarge(document)) {
+      this.noteOnce(
+        document,
+        vscode.l10n.t(
+          'Softmax Lens: no CodeLenses in {0}, which is larger than softmaxLens.maxFileSize; hover and Compute Softmax still work.',
+          fileName(document),
+        ),
+      );
+      return [];
+    }
+    const found = this.arrays.arrays(document);
+    if (token.isCancellationRequested) return [];
+    if (found.length > maxLenses) {
+      this.noteOnce(
+        document,
+        vscode.l10n.t('Softmax Lens: CodeLenses on the first {0} of the {1} arrays in {2}.', maxLenses, found.length, fileName(document)),
+      );
+    }
+    const lenses: ArrayLens[] = [];
+    for (const array of found.slice(0, maxLenses)) {
+      const line = document.positionAt(array.start).line;
+      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, array));
+    }
+    return lenses;
+  }
+
+  resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): ArrayLens | undefined {
+    if (token.isCancellationRequested) return undefined;
+    let title: string;
+    try {
+      title = lensTitle(softmaxOfArray(lens.array, readSettings(lens.uri).temperature));
+    } catch (error) {
+      title = vscode.l10n.t('softmax: {0}', error instanceof Error ? error.message : String(error));
+    }
+    lens.command = {
+      title,
+      tooltip: vscode.l10n.t('Show the steps of this softmax'),
+      command: 'softmaxLens.showWalkthrough',
+      arguments: [{ uri: lens.uri.toString(), start: lens.array.start }],
+    };
+    return lens;
+  }
+
+  private noteOnce(document: vscode.TextDocument, message: string) {
+    const key = document.uri.toString();
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.log.info(message);
+    vscode.window.setStatusBarMessage(message, 8000);
+  }
+
+  dispose() {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function fileName(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() || document.uri.toString();
+}

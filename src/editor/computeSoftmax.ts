@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import { findArrays, SoftmaxInputError, type FoundArray } from '../core';
+import { plainProbabilities, plainValues, softmaxOfArray } from './arraySoftmax';
+import type { DocumentArrays } from './documentCache';
+import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
+import { readSettings } from './settings';
+import { notificationMessage } from './summaries';
+
+/** What `executeCommand('softmaxLens.computeSoftmax')` returns: plain arrays, rows of them for a matrix. */
+export interface SoftmaxCommandResult {
+  values: number[] | number[][];
+  probabilities: number[] | number[][];
+}
+
+/**
+ * Compute Softmax on the selection or the array at the cursor, and the actions its notification offers.
+ * `softmaxLens.insertResultBelow` and `softmaxLens.copyResult` act on the latest result, for keyboard users and tests.
+ */
+export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposable[] {
+  let latest: ComputedSoftmax | undefined;
+  const nothingYet = () => void vscode.window.showWarningMessage(vscode.l10n.t('Run Compute Softmax first.'));
+  return [
+    vscode.commands.registerCommand('softmaxLens.computeSoftmax', (): SoftmaxCommandResult | undefined => {
+      const computed = computeAtSelection(arrays);
+      if (!computed) return undefined;
+      latest = computed;
+      // Not awaited: callers of executeCommand get the numbers while the notification is still open.
+      void notify(computed, arrays);
+      return { values: plainValues(computed.result), probabilities: plainProbabilities(computed.result) };
+    }),
+    vscode.commands.registerCommand('softmaxLens.insertResultBelow', () => (latest ? insertResultBelow(latest) : nothingYet())),
+    vscode.commands.registerCommand('softmaxLens.copyResult', () => (latest ? copyResult(latest) : nothingYet())),
+  ];
+}
+
+function computeAtSelection(arrays: DocumentArrays): ComputedSoftmax | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a document with a numeric array to compute its softmax.'));
+    return undefined;
+  }
+  const { document } = editor;
+  const array = editor.selection.isEmpty ? arrayAtCursor(editor, arrays) : arrayInSelection(editor);
+  if (!array) return undefined;
+  const settings = readSettings(document);
+  try {
+    const result = softmaxOfArray(array, settings.temperature);
+    const { uri, version, languageId } = document;
+    return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
+  } catch (error) {
+    if (!(error instanceof SoftmaxInputError)) throw error;
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', error.message));
+    return undefined;
+  }
+}
+
+function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): FoundArray | undefined {
+  const array = arrays.arrayAt(editor.document, editor.selection.active);
+  if (!array) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array at the cursor. Select numbers or put the cursor inside an array.'));
+  }
+  return array;
+}
+
+/** An array literal, a matrix or bare numbers in the selection, with offsets in the document. */
+function arrayInSelection(editor: vscode.TextEditor): FoundArray | undefined {
+  const { document, selection } = editor;
+  const found = findArrays(document.getText(selection), document.languageId)[0];
+  if (!found) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array in the selection'));
+    return undefined;
+  }
+  const offset = document.offsetAt(selection.start);
+  return { ...found, start: found.start + offset, end: found.end + offset };
+}
+
+async function notify(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<void> {
+  const copy = vscode.l10n.t('Copy');
+  const insert = vscode.l10n.t('Insert Below');
+  const steps = vscode.l10n.t('Show Steps');
+  // The walkthrough opens arrays the document holds; bare selected numbers have none to point at.
+  const actions = hasWalkthrough(computed, arrays) ? [copy, insert, steps] : [copy, insert];
+  const choice = await vscode.window.showInformationMessage(notificationMessage(computed.result, computed.decimals), ...actions);
+  if (choice === copy) await copyResult(computed);
+  else if (choice === insert) await insertResultBelow(computed);
+  else if (choice === steps) {
+    await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.uri.toString(), start: computed.start });
+  }
+}
+
+function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): boolean {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
+  return document !== undefined && arrays.arrayAt(document, document.positionAt(computed.start))?.start === computed.start;
+}
+
+async function copyResult(computed: ComputedSoftmax): Promise<void> {
+  await vscode.env.clipboard.writeText(resultArray(computed));
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Softmax copied to the clipboard'), 3000);
+}

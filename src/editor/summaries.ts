@@ -1,0 +1,80 @@
+import * as vscode from 'vscode';
+import { formatNumber, formatProbability, topK } from '../core';
+import { isMatrix, rowArgmax, rowProbabilities, type ArraySoftmax } from './arraySoftmax';
+
+/** Entries a lens lists before shortening with …; it must fit on one line above the code. */
+const lensEntries = 4;
+/** Entries (or rows) the notification lists before switching to the top entries. */
+const notificationEntries = 8;
+const notificationTop = 5;
+const notificationRows = 4;
+
+/** Thousands separated by a narrow no-break space, as in "49 990", so a count never wraps. */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+}
+
+/** "2×3", "4×2×3". */
+export function shapeText(shape: readonly number[]): string {
+  return shape.join('×');
+}
+
+function softmaxLabel(temperature: number): string {
+  return temperature === 1 ? 'softmax' : vscode.l10n.t('softmax (T = {0})', formatNumber(temperature));
+}
+
+/** `[a, b, c, …]` with at most `count` entries. */
+function shortList(values: ArrayLike<number>, count: number, format: (x: number) => string): string {
+  const shown: string[] = [];
+  for (let i = 0; i < Math.min(count, values.length); i++) shown.push(format(values[i]));
+  if (values.length > count) shown.push('…');
+  return `[${shown.join(', ')}]`;
+}
+
+/** `softmax → [0.659, 0.242, 0.0986] · max 0.659 @ 0`, or `softmax per row (2×3) · argmax [0, 2]`. */
+export function lensTitle(result: ArraySoftmax): string {
+  const label = softmaxLabel(result.temperature);
+  if (isMatrix(result)) {
+    const shown = Math.min(result.rows, lensEntries);
+    const argmaxes = Array.from({ length: shown }, (_, r) => String(rowArgmax(result, r)));
+    if (result.rows > shown) argmaxes.push('…');
+    return vscode.l10n.t('{0} per row ({1}) · argmax [{2}]', label, shapeText(result.array.shape), argmaxes.join(', '));
+  }
+  const p = result.probabilities;
+  const best = rowArgmax(result, 0);
+  return vscode.l10n.t(
+    '{0} → {1} · max {2} @ {3}',
+    label,
+    shortList(p, lensEntries, (x) => formatNumber(x, 3)),
+    formatNumber(p[best], 3),
+    best,
+  );
+}
+
+/** The notification's text: every probability of a short vector, else the top entries; a few rows of a matrix. */
+export function notificationMessage(result: ArraySoftmax, decimals: number): string {
+  const label = softmaxLabel(result.temperature);
+  const format = (x: number) => formatProbability(x, decimals);
+  if (isMatrix(result)) {
+    const rows = Array.from({ length: Math.min(result.rows, notificationRows) }, (_, r) =>
+      rowSummary(rowProbabilities(result, r), format),
+    );
+    if (result.rows > notificationRows) rows.push(vscode.l10n.t('… and {0} more rows', groupDigits(result.rows - notificationRows)));
+    return vscode.l10n.t('{0} per row ({1}): {2}', label, shapeText(result.array.shape), rows.join('; '));
+  }
+  const p = result.probabilities;
+  if (p.length <= notificationEntries) return vscode.l10n.t('{0} → {1}', label, shortList(p, notificationEntries, format));
+  return vscode.l10n.t('{0} of {1} logits, top {2}: {3}', label, groupDigits(p.length), notificationTop, topEntries(p, notificationTop, format));
+}
+
+function rowSummary(p: Float64Array, format: (x: number) => string): string {
+  return p.length <= notificationEntries ? shortList(p, notificationEntries, format) : vscode.l10n.t('top {0}', topEntries(p, 3, format));
+}
+
+/** `#3 0.5123, #17 0.2000, …` — the k most probable entries with their indices. */
+function topEntries(p: Float64Array, k: number, format: (x: number) => string): string {
+  return topK(p, k)
+    .map((i) => `#${i} ${format(p[i])}`)
+    .concat(p.length > k ? ['…'] : [])
+    .join(', ');
+}
