@@ -120,7 +120,8 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { type: 'ready'; state?: PersistedState }
-  | { type: 'rendered'; seq: number; formulas: number }
+  /** After each render: how many formulas KaTeX typeset and how many step rows are shown. */
+  | { type: 'rendered'; seq: number; formulas: number; rows: number }
   | { type: 'setTemperature'; seq: number; temperature: number }
   | { type: 'setDecimals'; seq: number; decimals: number }
   | { type: 'setRow'; seq: number; row: number }

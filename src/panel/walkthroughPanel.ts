@@ -37,7 +37,7 @@ export interface WalkthroughSnapshot {
   decimals: number;
   seq: number;
   /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
-  rendered?: { seq: number; formulas: number };
+  rendered?: { seq: number; formulas: number; rows: number };
 }
 
 export interface WalkthroughDefaults {
@@ -61,7 +61,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   private lingering = false;
   private temperature: number;
   private decimals: number;
-  private rendered: { seq: number; formulas: number } | undefined;
+  private rendered: WalkthroughSnapshot['rendered'];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -96,6 +96,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       this.panel.reveal(undefined, true);
     }
     if (shown) this.setShown(shown, false);
+    else if (this.shown && !ref) this.lingering = true;
     this.render();
     return this.snapshot();
   }
@@ -166,7 +167,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         this.render();
         return;
       case 'rendered':
-        if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas };
+        if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas, rows: message.rows };
         return;
       case 'setTemperature':
         this.temperature = clampTemperature(message.temperature);

@@ -56,7 +56,7 @@ function render(view: WalkthroughView, strings: WalkthroughStrings) {
     decimals: view.decimals,
     target: view.target,
   });
-  post({ type: 'rendered', seq: view.seq, formulas: content.querySelectorAll('.katex').length });
+  post({ type: 'rendered', seq: view.seq, formulas: content.querySelectorAll('.katex').length, rows: view.rows.length });
 }
 
 function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) {
@@ -66,7 +66,7 @@ function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) 
   note.hidden = false;
   note.textContent = message;
   content.replaceChildren();
-  post({ type: 'rendered', seq, formulas: 0 });
+  post({ type: 'rendered', seq, formulas: 0, rows: 0 });
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
