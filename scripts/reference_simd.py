@@ -5,9 +5,10 @@
   python3 scripts/reference_simd.py fixtures  writes test/fixtures/softmaxSimd/*.json
 
 Every expected number is computed here with Python's decimal module at 60 digits; a reference value is
-stored as the double nearest to it plus the remainder in ulps, so a test measures errors to 1e-3 ulp.
+stored as the double nearest to it plus the remainder in ulps (math.ulp), as in scripts/reference.py.
 """
 import json
+import math
 import os
 import re
 import struct
@@ -21,19 +22,10 @@ FIXTURES = os.path.join(ROOT, 'test', 'fixtures', 'softmaxSimd')
 TABLE_SIZE = 128
 
 
-def ulp(x: float) -> float:
-    """Spacing of doubles at x (subnormal spacing below 2^-1022); for x a power of two, the spacing above it."""
-    x = abs(x)
-    if x < 2.0 ** -1021:
-        return 2.0 ** -1074
-    m, e = __import__('math').frexp(x)
-    return 2.0 ** (e - 53)
-
-
 def ref_entry(exact: Decimal):
     """The double nearest to `exact` and how far `exact` lies from it, in ulps of that double."""
     nearest = float(exact)
-    return [nearest.hex(), float((exact - Decimal(nearest)) / Decimal(ulp(nearest)))]
+    return [repr(nearest), float((exact - Decimal(nearest)) / Decimal(math.ulp(nearest)))]
 
 
 def table():
@@ -53,5 +45,35 @@ def table():
     open(WAT, 'w').write(source)
 
 
+def exp_points():
+    """Where exp(x), x <= 0, is hardest: uniform over the range, tiny |x|, the reduction's interval ends,
+    the subnormal results and the underflow edge."""
+    import random
+    rng = random.Random(8)
+    xs = [0.0, -0.0, -5e-324, -1e-300, -2.0 ** -60, -1e-17, -1e-10, -1.0, -0.5, -708.3964185322641,
+          -708.4, -709.0, -744.4400719213812, -745.1332191019411, -745.1332191019412, -745.2, -746.0, -750.0]
+    xs += [-rng.uniform(0, 745.2) for _ in range(1500)]
+    xs += [-rng.uniform(0, 1) for _ in range(500)]
+    xs += [-rng.uniform(708.3, 745.2) for _ in range(800)]
+    xs += [-(10.0 ** -rng.uniform(0, 300)) for _ in range(200)]
+    step = math.log(2) / 128
+    for _ in range(500):
+        k = rng.randrange(0, 137000)
+        xs.append(-(k + 0.5) * step + rng.choice([-1, 1]) * rng.random() * 1e-9)
+    points = []
+    for x in xs:
+        exact = Decimal(x).exp() if x > -800 else Decimal(0)
+        points.append([repr(x)] + ref_entry(exact))
+    return points
+
+
+def fixtures():
+    os.makedirs(FIXTURES, exist_ok=True)
+    with open(os.path.join(FIXTURES, 'exp.json'), 'w') as f:
+        json.dump({'what': '[x, the double nearest exp(x), (exact - nearest) in ulps as math.ulp]', 'points': exp_points()},
+                  f, separators=(',', ':'))
+        f.write('\n')
+
+
 if __name__ == '__main__':
-    {'table': table}[sys.argv[1]]()
+    {'table': table, 'fixtures': fixtures}[sys.argv[1]]()

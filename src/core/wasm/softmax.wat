@@ -4,7 +4,7 @@
 ;; exp(d + e) for d <= 0: k = round(d * 128/ln2), d = k*ln2/128 + r (Cody-Waite, exact), |r| <= ln2/256;
 ;; exp = 2^(k>>7) * 2^((k&127)/128) * exp(r), with 2^(j/128) stored as hi + lo (table below) and
 ;; exp(r) - 1 as a degree-5 Taylor polynomial (truncation < 0.01 ulp), so the only sizeable error is the
-;; final rounding. Results below 2^-1022 are scaled in two steps so they round once, as subnormals.
+;; final rounding. Subnormal results are rounded once, straight to the subnormal grid.
 ;;
 ;; Layout: bytes [0, 2048) hold the table; the caller's array starts at byte 2048, padded with -Infinity
 ;; to a multiple of two lanes.
@@ -35,7 +35,8 @@
   (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (result f64)
     (local $x v128) (local $d v128) (local $b v128) (local $e v128) (local $kf v128) (local $k v128)
     (local $r v128) (local $r2 v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
-    (local $hi v128) (local $y v128) (local $kk v128) (local $k1 v128)
+    (local $hi v128) (local $tail v128) (local $y v128) (local $kk v128) (local $k1 v128)
+    (local $zh v128) (local $zl v128) (local $u v128)
     (local $s v128) (local $c v128) (local $t v128)
     (local $sh f64) (local $sl f64) (local $st f64) (local $bb f64)
     (local $mv v128) (local $negm v128) (local $xl v128)
@@ -73,21 +74,29 @@
         (local.set $t0 (v128.load (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $kk)))))
         (local.set $t1 (v128.load (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $kk)))))
         (local.set $hi (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
-        (local.set $y (f64x2.add (local.get $hi) (f64x2.add
+        (local.set $tail (f64x2.add
           (f64x2.mul (local.get $hi) (local.get $poly))
-          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))))
-        ;; times 2^(k >> 7): into the exponent bits, or in two exact-then-rounded steps below 2^-1021.
+          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1))))
+        ;; times 2^(k >> 7): into the exponent bits; below 2^-1021 the sum hi + tail is formed at 2^1022
+        ;; times its size and, when under 1, rounded against 1.0, so the subnormal result rounds only once.
         (local.set $kk (i64x2.shr_s (local.get $k) (i32.const 7)))
         (if (v128.any_true (i64x2.lt_s (local.get $kk) (i64x2.splat (i64.const -1021))))
           (then
-            (local.set $k1 (i64x2.shr_s (local.get $kk) (i32.const 1)))
-            (local.set $y (f64x2.mul
-              (f64x2.mul (local.get $y)
-                (i64x2.shl (i64x2.add (local.get $k1) (i64x2.splat (i64.const 1023))) (i32.const 52)))
-              (i64x2.shl (i64x2.add (i64x2.sub (local.get $kk) (local.get $k1)) (i64x2.splat (i64.const 1023)))
-                         (i32.const 52)))))
+            (local.set $k1 (i64x2.shl (i64x2.add (local.get $kk) (i64x2.splat (i64.const 2045))) (i32.const 52)))
+            (local.set $zh (f64x2.mul (local.get $hi) (local.get $k1)))
+            (local.set $zl (f64x2.mul (local.get $tail) (local.get $k1)))
+            (local.set $u (f64x2.add (f64x2.splat (f64.const 1)) (local.get $zh)))
+            (local.set $y (f64x2.mul (f64x2.splat (f64.const 0x1p-1022)) (v128.bitselect
+              (f64x2.sub
+                (f64x2.add (local.get $u)
+                  (f64x2.add (f64x2.add (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $u)) (local.get $zh))
+                             (local.get $zl)))
+                (f64x2.splat (f64.const 1)))
+              (f64x2.add (local.get $zh) (local.get $zl))
+              (f64x2.lt (f64x2.add (local.get $zh) (local.get $zl)) (f64x2.splat (f64.const 1)))))))
           (else
-            (local.set $y (i64x2.add (local.get $y) (i64x2.shl (local.get $kk) (i32.const 52))))))
+            (local.set $y (i64x2.add (f64x2.add (local.get $hi) (local.get $tail))
+                                     (i64x2.shl (local.get $kk) (i32.const 52))))))
         (v128.store (local.get $p) (local.get $y))
         ;; Neumaier: both terms are >= 0, so the larger one is the max.
         (local.set $t (f64x2.add (local.get $s) (local.get $y)))

@@ -77,3 +77,18 @@ export function softmaxSimd(logits: ArrayLike<number>, temperature: number, out:
   out.set(x.subarray(0, n));
   return true;
 }
+
+/** exp(x) for every x ≤ 0 (the only arguments softmax needs) into `out`; false without WebAssembly SIMD. */
+export function expSimd(xs: ArrayLike<number>, out: Float64Array): boolean {
+  const n = xs.length;
+  const end = ARRAY_START + (n + (n & 1)) * 8;
+  const kernel = kernelWithMemory(end);
+  if (!kernel) return false;
+  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, n + (n & 1));
+  x.set(xs);
+  if (n & 1) x[n] = -Infinity;
+  for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return false;
+  kernel.expSum(ARRAY_START, end, 0, -800);
+  out.set(x.subarray(0, n));
+  return true;
+}

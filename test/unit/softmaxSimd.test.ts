@@ -1,0 +1,114 @@
+// The WebAssembly SIMD kernel against the exact references, side by side with the TypeScript core.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { softmax } from '../../src/core';
+import { expSimd, softmaxSimd } from '../../src/core/wasm/softmaxSimd';
+import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
+
+const EPS = 2 ** -52;
+const EXP_FIXTURE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'softmaxSimd', 'exp.json');
+const measured: string[] = [];
+
+function simd(x: ArrayLike<number>, temperature = 1): Float64Array {
+  const out = new Float64Array(x.length);
+  assert.ok(softmaxSimd(x, temperature, out), 'the SIMD kernel declined an ordinary input');
+  return out;
+}
+
+describe('WebAssembly SIMD softmax', function () {
+  this.timeout(120000);
+
+  after(() => {
+    if (process.env.SOFTMAX_ACCURACY_TABLE) {
+      console.log(['| case | max ulps p, TS | max ulps p, SIMD | Σp − 1 (eps) TS | SIMD |', '|---|---|---|---|---|', ...measured].join('\n'));
+    }
+  });
+
+  it('its exp is within 0.51 ulp of the exact exp from 0 down to underflow, subnormals rounded once', () => {
+    const { points } = JSON.parse(fs.readFileSync(EXP_FIXTURE, 'utf8')) as { points: [string, string, number][] };
+    const xs = points.map(([x]) => Number(x));
+    const got = new Float64Array(xs.length);
+    assert.ok(expSimd(xs, got));
+    let subnormals = 0;
+    points.forEach(([x, near, off], i) => {
+      const err = Math.abs(ulpError(got[i], near, off));
+      assert.ok(err <= 0.51, `exp(${x}) = ${got[i]} is ${err.toFixed(3)} ulps from the exact ${near}`);
+      if (Number(near) > 0 && Number(near) < 2 ** -1022) subnormals++;
+    });
+    assert.ok(subnormals >= 500, `only ${subnormals} subnormal results checked`);
+  });
+
+  for (const f of loadFixtures()) {
+    it(`${f.name}: both paths give every probability within 3 ulps and Σp within 1 eps of 1`, () => {
+      const x = logitsOf(f);
+      const fromTs = softmax(x, { temperature: f.temperature });
+      const out = new Float64Array(x.length);
+      if (!softmaxSimd(x, f.temperature, out)) {
+        // Only logits beyond ±2^50 are left to the TypeScript path.
+        assert.ok(x.some((v) => Math.abs(v / f.temperature) > 2 ** 50 && v !== -Infinity), 'the SIMD kernel declined');
+        return;
+      }
+      let worstTs = 0;
+      let worstSimd = 0;
+      for (const [i, near, off] of f.samples) {
+        const eTs = Math.abs(ulpError(fromTs[i], near, off));
+        const eSimd = Math.abs(ulpError(out[i], near, off));
+        assert.ok(eSimd <= 3, `SIMD p[${i}] = ${out[i]} is ${eSimd.toFixed(2)} ulps from the exact ${near}`);
+        assert.ok(eTs <= 3, `TS p[${i}] = ${fromTs[i]} is ${eTs.toFixed(2)} ulps from the exact ${near}`);
+        if (x[i] === -Infinity) assert.strictEqual(out[i], 0);
+        worstTs = Math.max(worstTs, eTs);
+        worstSimd = Math.max(worstSimd, eSimd);
+      }
+      const offTs = exactSumMinusOne(fromTs);
+      const offSimd = exactSumMinusOne(out);
+      assert.ok(Math.abs(offSimd) <= EPS, `SIMD Σp − 1 = ${offSimd}`);
+      measured.push(`| ${f.name} | ${worstTs.toFixed(2)} | ${worstSimd.toFixed(2)} | ${(offTs / EPS).toFixed(2)} | ${(offSimd / EPS).toFixed(2)} |`);
+    });
+  }
+
+  it('agrees with the TypeScript path on every element of a million logits, to within 2 ulps', () => {
+    const f = loadFixtures().find((g) => g.n >= 100000 && g.generator?.dist === 'normal1');
+    assert.ok(f, 'no large normal fixture');
+    const x = logitsOf(f);
+    const a = simd(x, f.temperature);
+    const b = softmax(x, { temperature: f.temperature });
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]) * EPS, 2 ** -1074));
+    assert.ok(worst <= 2, `the paths differ by ${worst} ulps`);
+  });
+
+  it('divides by the temperature exactly as the TypeScript path does', () => {
+    const x = Float64Array.from({ length: 1001 }, (_, i) => Math.sin(i) * 50);
+    for (const t of [0.1, 0.7, 3, 1e-3]) {
+      const scaled = x.map((v) => v / t);
+      assert.deepStrictEqual(simd(x, t), simd(scaled, 1), `temperature ${t}`);
+    }
+  });
+
+  it('masks -Infinity to exactly 0 and handles an odd length', () => {
+    const p = simd([-Infinity, 1, -Infinity, 1, 2]);
+    assert.strictEqual(p[0], 0);
+    assert.strictEqual(p[2], 0);
+    assert.strictEqual(p[1], p[3]);
+    assert.ok(Math.abs(exactSumMinusOne(p)) <= EPS);
+  });
+
+  it('leaves NaN, +Infinity, all -Infinity, empty input and a bad temperature to the TypeScript path', () => {
+    const out = new Float64Array(8);
+    const declined: [ArrayLike<number>, number][] = [
+      [[1, NaN, 2], 1],
+      [[NaN, NaN], 1],
+      [[1, Infinity], 1],
+      [[-Infinity, -Infinity, -Infinity], 1],
+      [[], 1],
+      [[1, 2], 0],
+      [[1, 2], -1],
+      [[1, 2], NaN],
+      [[1, 2], Infinity],
+      [[1e300, 2], 1e-10],
+      [[2 ** 60, 1], 1],
+    ];
+    for (const [x, t] of declined) assert.strictEqual(softmaxSimd(x, t, out), false, `${JSON.stringify(x)} at T = ${t}`);
+  });
+});
