@@ -36,7 +36,7 @@ export function renderSource(view: WalkthroughView, strings: WalkthroughStrings)
   const header = element('div', 'source');
   const where = element('span', 'where');
   const name = view.source.name ? `${view.source.name} · ` : '';
-  const shape = view.shape.length > 1 ? ` · [${view.shape.join(' × ')}]` : ` · ${view.length}`;
+  const shape = view.shape.length > 1 ? ` · [${view.shape.join(' × ')}]` : ` · n = ${view.length}`;
   where.textContent = `${strings.source}: ${name}${view.source.fileName}:${view.source.line}${shape}`;
   const line = element('code', 'line', view.source.lineText);
   header.append(where, line);
@@ -69,7 +69,7 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
   const list = element('ul', 'equations');
   for (const row of view.rows) {
     const item = element('li', rowClass(view, row.index));
-    item.append(math(row.normalizeTex));
+    item.append(math(row.normalizeTex, true));
     list.append(item);
   }
   step3.append(list);
@@ -157,7 +157,7 @@ function logSoftmaxSection(view: WalkthroughView, context: RenderContext): HTMLE
     const list = element('ul', 'equations');
     for (const row of view.rows) {
       const item = element('li', rowClass(view, row.index));
-      item.append(math(row.logSoftmaxTex));
+      item.append(math(row.logSoftmaxTex, true));
       list.append(item);
     }
     details.append(list);
