@@ -65,8 +65,8 @@ export class DocumentArrays implements vscode.Disposable {
 
   /**
    * Scans a window around the offset instead of the whole text. When the cursor may sit inside an array that
-   * runs past the window, the window reaches back to the unmatched `[` before the cursor and forward until the
-   * array closes, never beyond `softmaxLens.maxFileSize` characters: no single scan costs more than a normal document.
+   * runs past the window, the window reaches back to the unmatched `[` before the cursor and forward until it
+   * closes: what is scanned is the array itself plus a bounded margin, never the rest of the document.
    */
   private arrayInWindow(document: vscode.TextDocument, offset: number): FoundArray | undefined {
     const key = document.uri.toString();
@@ -75,20 +75,19 @@ export class DocumentArrays implements vscode.Disposable {
       return containing(recent.arrays, offset);
     }
     const length = textLength(document);
-    const limit = Math.max(readSettings(document).maxFileSize, 4 * halfWindow);
     let from = Math.max(0, offset - halfWindow);
     let to = Math.min(length, offset + halfWindow);
     let scan = scanWindow(document, from, to, offset);
     // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket.
     const anchor = scan.hit && !clippedAtStart(scan.hit, from) ? scan.hit.start : offset;
-    const opener = unmatchedBracketBefore(document, anchor, limit);
+    const opener = unmatchedBracketBefore(document, anchor);
     if (opener !== undefined && opener < from) {
       from = opener;
       scan = scanWindow(document, from, to, offset);
     }
     // ...and may end after it: widen until that bracket closes.
-    while (opener !== undefined && to < length && to - from < limit && !closes(scan.text, opener - from)) {
-      to = Math.min(length, from + Math.min(limit, 2 * (to - from)));
+    while (opener !== undefined && to < length && !closes(scan.text, opener - from)) {
+      to = Math.min(length, from + 2 * (to - from));
       scan = scanWindow(document, from, to, offset);
     }
     return this.remember(key, document, scan, from, to);
@@ -160,12 +159,11 @@ function clippedAtEnd(array: FoundArray, to: number, length: number): boolean {
 const outsideArrays = new Set(['{', '}', '"', '=', ':', '<', '>']);
 const chunk = 64 * 1024;
 
-/** The offset of the nearest `[` before the offset that is not closed before it, searching at most `limit` characters. */
-function unmatchedBracketBefore(document: vscode.TextDocument, offset: number, limit: number): number | undefined {
+/** The offset of the nearest `[` before the offset that is not closed before it, unless text no array holds comes first. */
+function unmatchedBracketBefore(document: vscode.TextDocument, offset: number): number | undefined {
   let depth = 0;
-  const stop = Math.max(0, offset - limit);
-  for (let end = offset; end > stop; end -= chunk) {
-    const start = Math.max(stop, end - chunk);
+  for (let end = offset; end > 0; end -= chunk) {
+    const start = Math.max(0, end - chunk);
     const text = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
     for (let i = text.length - 1; i >= 0; i--) {
       const c = text[i];

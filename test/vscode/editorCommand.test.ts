@@ -1,0 +1,152 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { softmax, softmaxRows } from '../../src/core';
+import { referenceSoftmax } from '../harness/referenceSoftmax';
+import { activateExtension, closeAllEditors, openEditor, plain, positionOf, withSetting } from './editorSupport';
+
+interface CommandResult {
+  values: number[] | number[][];
+  probabilities: number[] | number[][];
+}
+
+const computeSoftmax = () => vscode.commands.executeCommand<CommandResult | undefined>('softmaxLens.computeSoftmax');
+
+function putCursor(editor: vscode.TextEditor, position: vscode.Position) {
+  editor.selection = new vscode.Selection(position, position);
+}
+
+function select(editor: vscode.TextEditor, needle: string) {
+  const start = positionOf(editor.document, needle);
+  editor.selection = new vscode.Selection(start, start.translate(0, needle.length));
+}
+
+suite('Compute Softmax', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('on the array under the cursor in Python it returns the exact softmax of [2.0, 1.0, 0.1]', async () => {
+    const editor = await openEditor('python', 'import numpy as np\n\nlogits = np.array([2.0, 1.0, 0.1])\nprobs = softmax(logits)\n');
+    putCursor(editor, positionOf(editor.document, '1.0'));
+    const result = await computeSoftmax();
+    assert.ok(result, 'the command returned nothing');
+    assert.deepStrictEqual(result.values, [2.0, 1.0, 0.1]);
+    const p = result.probabilities as number[];
+    // Independent of the core: 60-digit fixed-point arithmetic, rounded once to doubles.
+    const exact = referenceSoftmax([2.0, 1.0, 0.1]);
+    p.forEach((pi, i) => assert.ok(Math.abs(pi - exact[i]) <= 4 * Number.EPSILON * exact[i], `p[${i}] = ${pi}, exactly ${exact[i]}`));
+  });
+
+  test('a selected TypeScript matrix gives one row of probabilities per row of logits', async () => {
+    const source = 'const logits = [\n  [1, 2, 3],\n  [0.5, -0.5, 4],\n];\n';
+    const editor = await openEditor('typescript', source);
+    select(editor, '[\n  [1, 2, 3],\n  [0.5, -0.5, 4],\n]');
+    const result = await computeSoftmax();
+    assert.ok(result);
+    assert.deepStrictEqual(result.values, [[1, 2, 3], [0.5, -0.5, 4]]);
+    const rows = softmaxRows([1, 2, 3, 0.5, -0.5, 4], [2, 3]);
+    assert.deepStrictEqual(result.probabilities, [plain(rows.subarray(0, 3)), plain(rows.subarray(3, 6))]);
+  });
+
+  test('selected bare numbers separated by spaces are enough', async () => {
+    const editor = await openEditor('plaintext', 'scores from the run: 2 1 0.1 (epoch 3)\n');
+    select(editor, '2 1 0.1');
+    const result = await computeSoftmax();
+    assert.ok(result);
+    assert.deepStrictEqual(result.values, [2, 1, 0.1]);
+    assert.deepStrictEqual(result.probabilities, plain(softmax([2, 1, 0.1])));
+  });
+
+  test('a JSON array in a notebook-style document and a Rust initializer both work', async () => {
+    const json = await openEditor('json', '{ "logits": [3.5, -1.25, 0, 2] }');
+    putCursor(json, positionOf(json.document, '-1.25'));
+    assert.deepStrictEqual((await computeSoftmax())?.probabilities, plain(softmax([3.5, -1.25, 0, 2])));
+    const rust = await openEditor('rust', 'let logits: [f64; 3] = [0.3, 0.9, -2.0];\n');
+    putCursor(rust, positionOf(rust.document, '0.9'));
+    assert.deepStrictEqual((await computeSoftmax())?.probabilities, plain(softmax([0.3, 0.9, -2.0])));
+  });
+
+  test('the temperature setting divides the logits first', async () => {
+    const editor = await openEditor('python', 'x = [4.0, 2.0, 1.0]\n');
+    putCursor(editor, positionOf(editor.document, '2.0'));
+    const result = await withSetting('temperature', 2, computeSoftmax);
+    assert.deepStrictEqual(result?.probabilities, plain(softmax([4, 2, 1], { temperature: 2 })));
+    assert.notDeepStrictEqual(result?.probabilities, plain(softmax([4, 2, 1])));
+  });
+
+  test('a selection without numbers warns and returns nothing', async () => {
+    const editor = await openEditor('python', 'name = "softmax"\nprint(name)\n');
+    select(editor, 'print(name)');
+    assert.strictEqual(await computeSoftmax(), undefined);
+  });
+
+  test('the cursor outside any array returns nothing', async () => {
+    const editor = await openEditor('python', 'x = [1.0, 2.0]\ny = 3\n');
+    putCursor(editor, positionOf(editor.document, 'y = 3'));
+    assert.strictEqual(await computeSoftmax(), undefined);
+  });
+
+  test('all logits −∞ is refused instead of returning NaN', async () => {
+    const editor = await openEditor('python', "masked = [float('-inf'), float('-inf'), float('-inf')]\n");
+    putCursor(editor, positionOf(editor.document, 'float'));
+    assert.strictEqual(await computeSoftmax(), undefined);
+  });
+
+  test('a −∞ logit is a masked entry with probability 0', async () => {
+    const editor = await openEditor('python', "scores = [1.5, -np.inf, 0.5]\n");
+    putCursor(editor, positionOf(editor.document, '1.5'));
+    const result = await computeSoftmax();
+    assert.deepStrictEqual(result?.probabilities, plain(softmax([1.5, -Infinity, 0.5])));
+    assert.strictEqual((result?.probabilities as number[])[1], 0);
+  });
+
+  test('returns while its notification is still open', async () => {
+    const editor = await openEditor('python', 'x = [0.1, 0.2, 0.3]\n');
+    putCursor(editor, positionOf(editor.document, '0.2'));
+    const answer = computeSoftmax();
+    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000));
+    assert.notStrictEqual(await Promise.race([answer, timeout]), 'timeout');
+  });
+});
+
+suite('Insert Below', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  const source = 'import torch\n\n    logits = torch.tensor([2.0, 1.0, 0.1])\nloss = 0\n';
+
+  test('adds the result as a comment under the array in one edit that undo takes back exactly', async () => {
+    const editor = await openEditor('python', source);
+    putCursor(editor, positionOf(editor.document, '1.0'));
+    const result = await computeSoftmax();
+    assert.ok(result);
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    const lines = editor.document.getText().split('\n');
+    assert.strictEqual(lines[2], '    logits = torch.tensor([2.0, 1.0, 0.1])');
+    const p = softmax([2.0, 1.0, 0.1]);
+    assert.strictEqual(lines[3], `    # softmax = [${plain(p).map((x) => x.toFixed(4)).join(', ')}]`);
+    assert.strictEqual(lines[4], 'loss = 0');
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.getText(), source);
+  });
+
+  test('refuses when the document changed since the result was computed', async () => {
+    const editor = await openEditor('python', source);
+    putCursor(editor, positionOf(editor.document, '1.0'));
+    assert.ok(await computeSoftmax());
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# edited\n'));
+    const changed = editor.document.getText();
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), false);
+    assert.strictEqual(editor.document.getText(), changed);
+  });
+
+  test('uses the language\'s comment syntax and the decimals setting', async () => {
+    const editor = await openEditor('javascript', 'const scores = [1, 3, 2];\n');
+    putCursor(editor, positionOf(editor.document, '3'));
+    await withSetting('decimals', 2, async () => {
+      assert.ok(await computeSoftmax());
+    });
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    const p = plain(softmax([1, 3, 2]));
+    assert.strictEqual(editor.document.lineAt(1).text, `// softmax = [${p.map((x) => x.toFixed(2)).join(', ')}]`);
+  });
+});
