@@ -16,8 +16,9 @@ function putCursor(editor: vscode.TextEditor, position: vscode.Position) {
 }
 
 function select(editor: vscode.TextEditor, needle: string) {
-  const start = positionOf(editor.document, needle);
-  editor.selection = new vscode.Selection(start, start.translate(0, needle.length));
+  const { document } = editor;
+  const start = positionOf(document, needle);
+  editor.selection = new vscode.Selection(start, document.positionAt(document.offsetAt(start) + needle.length));
 }
 
 suite('Compute Softmax', () => {
