@@ -1,0 +1,160 @@
+// The walkthrough as a person sees it in the real VS Code, in Chromium: typeset, right, following, safe, restored.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { formatNumber, formatProbability, significantDigits } from '../../src/core';
+import { launchBrowser, openWorkbenchPage } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { referenceSoftmax } from '../harness/referenceSoftmax';
+import { repoRoot } from '../harness/repo';
+
+const hostile = '<img src=x onerror=alert(1)>';
+const sample = [
+  `# A caption a document might hold: ${hostile}`,
+  `logits = [2.0, 1.0, 0.1]  # ${hostile}`,
+  '',
+  'scores = [0.5, -1.5, 3.25, 0.0]',
+  '',
+].join('\n');
+const decimals = 4;
+
+/** What the walkthrough must show: the exact softmax, printed with the core's own formatter. */
+const expectedProbabilities = (logits: number[]) => referenceSoftmax(logits).map((p) => formatProbability(p, decimals));
+
+function walkthrough(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+async function runCommand(page: Page, title: string) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+}
+
+async function goToLine(page: Page, line: number, column: number) {
+  await page.keyboard.press('Control+g');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+}
+
+async function chartValues(frame: FrameLocator): Promise<string[]> {
+  return frame.locator('svg.chart.bars .value').allTextContents();
+}
+
+async function waitForChart(frame: FrameLocator, expected: string[], what: string) {
+  const until = Date.now() + 15_000;
+  let seen: string[] = [];
+  while (Date.now() < until) {
+    seen = await chartValues(frame).catch(() => []);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepStrictEqual(seen, expected, what);
+}
+
+describe('walkthrough panel in the browser', function () {
+  this.timeout(180_000);
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+  const dialogs: string[] = [];
+
+  before(async () => {
+    server = await startCodeServer({ settings: { 'softmaxLens.decimals': decimals, 'workbench.colorTheme': 'Default Light Modern' } });
+    fs.writeFileSync(path.join(server.workspace, 'walk.py'), sample);
+    browser = await launchBrowser(server.home);
+    page = await openWorkbenchPage(browser, server, { extensionDevelopmentPath: repoRoot() });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.keyboard.press('Control+p');
+    await page.locator('.quick-input-widget input').fill('walk.py');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'walk.py' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await goToLine(page, 2, 14);
+    await runCommand(page, 'Softmax: Show Walkthrough');
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('typesets the formula and the steps with KaTeX inside the webview', async () => {
+    const frame = walkthrough(page);
+    await frame.locator('.katex').first().waitFor({ state: 'visible', timeout: 30_000 });
+    assert.ok((await frame.locator('.katex').count()) >= 10);
+    // KaTeX's MathML copy is what a screen reader reads.
+    assert.ok((await frame.locator('.katex math').count()) >= 10);
+    const fraction = frame.locator('#formula .katex .mfrac').first();
+    const box = await fraction.boundingBox();
+    assert.ok(box && box.height > 20, 'the formula is typeset as a stacked fraction, not a collapsed heap');
+  });
+
+  it('shows the same probabilities as the core, for the array under the cursor', async () => {
+    const frame = walkthrough(page);
+    await waitForChart(frame, expectedProbabilities([2, 1, 0.1]), 'bar chart of [2.0, 1.0, 0.1]');
+    const expCells = await frame.locator('table.steps tbody tr td:nth-child(4)').allTextContents();
+    const max = 2;
+    const expected = [2, 1, 0.1].map((x) => formatNumber(Math.exp(x - max), significantDigits(decimals)));
+    assert.deepStrictEqual(expCells, expected);
+  });
+
+  it('has the strict Content-Security-Policy', async () => {
+    const csp = await walkthrough(page).locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    assert.match(
+      csp ?? '',
+      /^default-src 'none'; script-src 'nonce-[0-9a-f]{16,}'; style-src (\S+); font-src \1; img-src \1$/,
+      `CSP was: ${csp}`,
+    );
+    assert.ok(!/unsafe-(inline|eval)/.test(csp ?? ''));
+  });
+
+  it('shows the document text beside the array as text, running nothing', async () => {
+    const frame = walkthrough(page);
+    const line = await frame.locator('.source .line').textContent();
+    assert.ok(line?.includes(hostile), `line shown: ${line}`);
+    assert.strictEqual(await frame.locator('img').count(), 0);
+    assert.deepStrictEqual(dialogs, []);
+  });
+
+  it('picks a cross-entropy target when its row is clicked', async () => {
+    const frame = walkthrough(page);
+    await frame.locator('table.steps tbody tr').nth(2).click();
+    await frame.locator('#cross-entropy .katex').waitFor({ state: 'visible' });
+    assert.strictEqual(await frame.locator('button.pick[aria-pressed="true"]').textContent(), '2');
+  });
+
+  it('saves screenshots in the light and dark themes', async () => {
+    const shots = path.join(repoRoot(), 'media', 'screenshots');
+    fs.mkdirSync(shots, { recursive: true });
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'walkthrough-light.png') });
+    const settings = path.join(server.home, 'ud', 'User', 'settings.json');
+    const current = JSON.parse(fs.readFileSync(settings, 'utf8'));
+    fs.writeFileSync(settings, JSON.stringify({ ...current, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(shots, 'walkthrough-dark.png') });
+  });
+
+  it('follows the cursor to another array', async () => {
+    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await goToLine(page, 4, 14);
+    await waitForChart(walkthrough(page), expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart after moving to scores');
+  });
+
+  it('comes back on the same array after the window reloads', async () => {
+    await runCommand(page, 'Developer: Reload Window');
+    await page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 60_000 });
+    await waitForChart(walkthrough(page), expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart after reload');
+  });
+});
