@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
 import type { DocumentArrays } from '../editor/documentCache';
+import { affectsSettings } from '../editor/settings';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
   decimalsRange,
@@ -69,11 +70,17 @@ export class WalkthroughPanel implements vscode.Disposable {
     private readonly arrays: DocumentArrays,
     defaults: WalkthroughDefaults,
   ) {
-    this.temperature = defaults.temperature();
-    this.decimals = defaults.decimals();
+    this.temperature = clampTemperature(defaults.temperature());
+    this.decimals = clampDecimals(defaults.decimals());
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!affectsSettings(e)) return;
+        this.temperature = clampTemperature(defaults.temperature());
+        this.decimals = clampDecimals(defaults.decimals());
+        this.render();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
@@ -235,8 +242,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
-      const found = this.arrays.arrays(document);
-      const array = found.find((a) => a.start === ref.start) ?? this.arrays.arrayAt(document, document.positionAt(ref.start));
+      // arrayAt, not arrays(): a document too large to scan whole is scanned only around the offset.
+      const array = this.arrays.arrayAt(document, document.positionAt(ref.start));
       return array && this.shownOf(document, array);
     } catch {
       return undefined;
