@@ -1,3 +1,8 @@
+// Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
+import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
+import { profileFor } from './arrays/profile';
+import { scanArrays } from './arrays/scanner';
+
 export interface FoundArray {
   /** UTF-16 offsets: [start, end) spans the literal, brackets included. */
   start: number;
@@ -8,15 +13,67 @@ export interface FoundArray {
   values: number[];
 }
 
-// Placeholder until the scanner lands (issue 4).
-export function findArrays(text: string, _languageId?: string): FoundArray[] {
+/**
+ * The numeric arrays in the text, in text order, never overlapping. A nested numeric array is reported
+ * once, as its outermost complete array. Never throws; linear in the length of the text.
+ */
+export function findArrays(text: string, languageId?: string): FoundArray[] {
   const found: FoundArray[] = [];
-  const re = /\[([-+0-9.eE\s,]+)\]/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const values = m[1].split(/[\s,]+/).filter(Boolean).map(Number);
-    if (values.length >= 2 && values.every((v) => !Number.isNaN(v))) {
-      found.push({ start: m.index, end: m.index + m[0].length, shape: [values.length], values });
+  let sorted = true;
+  try {
+    scanArrays(text, languageId, (start, end, shape, values) => {
+      if (found.length > 0 && found[found.length - 1].start > start) sorted = false;
+      found.push({ start, end, shape, values });
+    });
+  } catch {
+    // The scanner is written not to throw; should it ever, the arrays found so far are still right.
+  }
+  if (!sorted) found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+const CLOSER: Record<string, string> = { '[': ']', '(': ')', '{': '}' };
+
+/**
+ * The numbers a person selected: an array literal or matrix (the one array found, or the one spanning the
+ * whole selection), or bare numbers separated by commas, blanks or new lines (one number is enough).
+ * Undefined when the selection holds no number or something that is not a number.
+ */
+export function parseNumberList(text: string, languageId?: string): FoundArray | undefined {
+  let first = 0;
+  let last = text.length;
+  while (first < last && isBlank(text.charCodeAt(first))) first++;
+  while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+  if (first === last) return undefined;
+  const arrays = findArrays(text, languageId);
+  if (arrays.length === 1) return arrays[0];
+  if (arrays.length > 1) return arrays.find((a) => a.start === first && a.end === last);
+  let s = first;
+  let e = last;
+  if (CLOSER[text[s]] !== undefined && text[e - 1] === CLOSER[text[s]]) {
+    s++;
+    e--;
+  }
+  const juliaFloat = profileFor(languageId).juliaFloat;
+  const read: LiteralRead = { value: 0, end: 0 };
+  const values: number[] = [];
+  let afterNumber = false;
+  for (let i = s; i < e; ) {
+    const c = text.charCodeAt(i);
+    if (isBlank(c)) {
+      i++;
+    } else if (c === 44) {
+      if (!afterNumber) return undefined;
+      afterNumber = false;
+      i++;
+    } else {
+      if (!readLiteral(text, i, e, juliaFloat, read) || read.end > e) return undefined;
+      const next = text.charCodeAt(read.end);
+      if (read.end < e && !isBlank(next) && next !== 44) return undefined;
+      values.push(read.value);
+      afterNumber = true;
+      i = read.end;
     }
   }
-  return found;
+  return values.length > 0 ? { start: first, end: last, shape: [values.length], values } : undefined;
 }
