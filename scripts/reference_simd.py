@@ -67,8 +67,33 @@ def exp_points():
     return points
 
 
+def temperature_case(name, xs, t):
+    """softmax(x / T) with x / T taken exactly: what the kernel must reach after recovering its rounding."""
+    scaled = [Decimal(x) / Decimal(t) if x != -math.inf else None for x in xs]
+    top = max(v for v in scaled if v is not None)
+    exps = [(v - top).exp() if v is not None else Decimal(0) for v in scaled]
+    total = sum(exps)
+    return {'name': name, 'temperature': t, 'logits': [repr(x) if x != -math.inf else '-Infinity' for x in xs],
+            'p': [ref_entry(e / total) for e in exps]}
+
+
+def temperature_cases():
+    import random
+    rng = random.Random(88)
+    n = 257
+    return [
+        temperature_case('high-T0.7', [rng.uniform(690, 720) for _ in range(n)], 0.7),
+        temperature_case('normal100-T3', [rng.gauss(0, 100) for _ in range(n)], 3.0),
+        temperature_case('normal1-T0.1', [rng.gauss(0, 1) for _ in range(n)], 0.1),
+        temperature_case('mask30-T1.3', [rng.gauss(0, 30) if rng.random() > 0.3 else -math.inf for _ in range(n)], 1.3),
+    ]
+
+
 def fixtures():
     os.makedirs(FIXTURES, exist_ok=True)
+    with open(os.path.join(FIXTURES, 'temperature.json'), 'w') as f:
+        json.dump(temperature_cases(), f, separators=(',', ':'))
+        f.write('\n')
     with open(os.path.join(FIXTURES, 'exp.json'), 'w') as f:
         json.dump({'what': '[x, the double nearest exp(x), (exact - nearest) in ulps as math.ulp]', 'points': exp_points()},
                   f, separators=(',', ':'))

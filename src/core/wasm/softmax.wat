@@ -29,10 +29,12 @@
     (local.set $a (f64x2.pmax (local.get $a) (local.get $b)))
     (f64.max (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
 
-  ;; Replaces each x by exp(x - m) and returns their sum. Logits below $xlim (about m - 800) are raised to
-  ;; it first: their exp is 0 either way, and it keeps x - m finite (no NaN at -Infinity). A NaN logit
-  ;; makes the sum NaN.
-  (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (result f64)
+  ;; Replaces each x by exp(x/T - m) and returns their sum. Logits below $xlim (about m - 800) are raised
+  ;; to it first: their exp is 0 either way, and it keeps x - m finite (no NaN at -Infinity). A NaN logit
+  ;; makes the sum NaN. With T != 1 the rounding of x/T is recovered too (Dekker), as the TS path does;
+  ;; $mres is that rounding at the maximum, so the maximum's term is exactly 1.
+  (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (param $temp f64)
+    (param $mres f64) (result f64)
     (local $x v128) (local $d v128) (local $b v128) (local $e v128) (local $kf v128) (local $k v128)
     (local $r v128) (local $r2 v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
     (local $hi v128) (local $tail v128) (local $y v128) (local $kk v128) (local $k1 v128)
@@ -40,19 +42,49 @@
     (local $s v128) (local $c v128) (local $t v128)
     (local $sh f64) (local $sl f64) (local $st f64) (local $bb f64)
     (local $mv v128) (local $negm v128) (local $xl v128)
+    (local $tv v128) (local $tinv v128) (local $th v128) (local $tl v128) (local $q v128) (local $qh v128)
+    (local $ql v128) (local $pq v128) (local $res v128) (local $scaled i32)
+    ;; T split into two 26-bit halves (Veltkamp), for the exact product q*T.
+    (local.set $scaled (f64.ne (local.get $temp) (f64.const 1)))
+    (local.set $tv (f64x2.splat (local.get $temp)))
+    (local.set $tinv (f64x2.splat (f64.div (f64.const 1) (local.get $temp))))
+    (local.set $th (f64x2.mul (local.get $tv) (f64x2.splat (f64.const 134217729))))
+    (local.set $th (f64x2.sub (local.get $th) (f64x2.sub (local.get $th) (local.get $tv))))
+    (local.set $tl (f64x2.sub (local.get $tv) (local.get $th)))
     (local.set $mv (f64x2.splat (local.get $m)))
     (local.set $negm (f64x2.splat (f64.neg (local.get $m))))
     (local.set $xl (f64x2.splat (local.get $xlim)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
-        (local.set $x (f64x2.pmax (v128.load (local.get $p)) (local.get $xl)))
-        ;; d = x - m rounded, and e its rounding error exactly (TwoSum).
+        (local.set $x (v128.load (local.get $p)))
+        (if (local.get $scaled)
+          (then
+            ;; q = x/T rounded; res = (x - q*T)/T, what the rounding lost (0 where q is cut off at $xlim).
+            (local.set $q (f64x2.pmax (f64x2.div (local.get $x) (local.get $tv)) (local.get $xl)))
+            (local.set $qh (f64x2.mul (local.get $q) (f64x2.splat (f64.const 134217729))))
+            (local.set $qh (f64x2.sub (local.get $qh) (f64x2.sub (local.get $qh) (local.get $q))))
+            (local.set $ql (f64x2.sub (local.get $q) (local.get $qh)))
+            (local.set $pq (f64x2.mul (local.get $q) (local.get $tv)))
+            (local.set $res (v128.and
+              (f64x2.mul (local.get $tinv) (f64x2.sub (f64x2.sub (local.get $x) (local.get $pq))
+                (f64x2.add (f64x2.add (f64x2.add
+                  (f64x2.sub (f64x2.mul (local.get $qh) (local.get $th)) (local.get $pq))
+                  (f64x2.mul (local.get $qh) (local.get $tl)))
+                  (f64x2.mul (local.get $ql) (local.get $th)))
+                  (f64x2.mul (local.get $ql) (local.get $tl)))))
+              (f64x2.gt (local.get $q) (local.get $xl))))
+            (local.set $res (f64x2.sub (local.get $res) (f64x2.splat (local.get $mres))))
+            (local.set $x (local.get $q)))
+          (else
+            (local.set $x (f64x2.pmax (local.get $x) (local.get $xl)))
+            (local.set $res (v128.const i64x2 0 0))))
+        ;; d = x - m rounded, and e its rounding error exactly (TwoSum), plus the rounding of x/T.
         (local.set $d (f64x2.sub (local.get $x) (local.get $mv)))
         (local.set $b (f64x2.sub (local.get $d) (local.get $x)))
         (local.set $e (f64x2.add
           (f64x2.sub (local.get $x) (f64x2.sub (local.get $d) (local.get $b)))
-          (f64x2.sub (local.get $negm) (local.get $b))))
+          (f64x2.add (f64x2.sub (local.get $negm) (local.get $b)) (local.get $res))))
         ;; k = round(d * 128/ln2) by the 1.5*2^52 shift; its low bits are the integer k.
         (local.set $t (f64x2.add (f64x2.mul (local.get $d) (f64x2.splat (f64.const 0x1.71547652b82fep+7)))
                                  (f64x2.splat (f64.const 0x1.8p52))))

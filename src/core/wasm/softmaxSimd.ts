@@ -12,7 +12,7 @@ interface WasmApi {
 interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   max(start: number, end: number): number;
-  expSum(start: number, end: number, max: number, floor: number): number;
+  expSum(start: number, end: number, max: number, floor: number, temperature: number, maxResidual: number): number;
   divide(start: number, end: number, sum: number): void;
 }
 
@@ -23,6 +23,8 @@ const PAGE_BYTES = 65536;
 const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
 /** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
 const LARGEST_MAX = 2 ** 50;
+/** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
+const TEMPERATURE_RANGE = [2 ** -900, 2 ** 900];
 
 let compiled: object | null | undefined;
 let kept: Kernel | undefined;
@@ -50,28 +52,40 @@ function kernelWithMemory(bytes: number): Kernel | undefined {
   return kernel;
 }
 
+/** x / t − q exactly up to a rounding of the result, for q = x / t rounded: Dekker's exact product q·t. */
+function quotientResidual(x: number, q: number, t: number): number {
+  if (t === 1) return 0;
+  const halves = (v: number): [number, number] => {
+    const c = 134217729 * v;
+    const high = c - (c - v);
+    return [high, v - high];
+  };
+  const [qh, ql] = halves(q);
+  const [th, tl] = halves(t);
+  const product = q * t;
+  return (x - product - (qh * th - product + qh * tl + ql * th + ql * tl)) / t;
+}
+
 /**
  * Writes softmax(logits / temperature) into `out` (length ≥ logits.length) and returns true; returns false,
  * leaving `out` unspecified, when WebAssembly SIMD is unavailable or the input needs the TypeScript path:
- * empty, NaN, +Infinity, all -Infinity, a bad temperature, or logits beyond ±2^50.
+ * empty, NaN, +Infinity, all -Infinity, a temperature outside [2^-900, 2^900], or x / T beyond ±2^50.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature: number, out: Float64Array): boolean {
   const n = logits.length;
-  if (n === 0 || !(temperature > 0 && temperature < Infinity)) return false;
+  if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return false;
   const padded = n + (n & 1);
   const end = ARRAY_START + padded * 8;
   const kernel = kernelWithMemory(end);
   if (!kernel) return false;
   const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
-  if (temperature === 1) {
-    x.set(logits);
-  } else {
-    for (let i = 0; i < n; i++) x[i] = logits[i] / temperature;
-  }
+  x.set(logits);
   if (padded > n) x[n] = -Infinity;
-  const max = kernel.max(ARRAY_START, end);
+  // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
+  const largest = kernel.max(ARRAY_START, end);
+  const max = largest / temperature;
   if (!(Math.abs(max) <= LARGEST_MAX)) return false;
-  const sum = kernel.expSum(ARRAY_START, end, max, max - 800);
+  const sum = kernel.expSum(ARRAY_START, end, max, max - 800, temperature, quotientResidual(largest, max, temperature));
   if (!(sum >= 1 && sum < Infinity)) return false;
   kernel.divide(ARRAY_START, end, sum);
   out.set(x.subarray(0, n));
@@ -88,7 +102,7 @@ export function expSimd(xs: ArrayLike<number>, out: Float64Array): boolean {
   x.set(xs);
   if (n & 1) x[n] = -Infinity;
   for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return false;
-  kernel.expSum(ARRAY_START, end, 0, -800);
+  kernel.expSum(ARRAY_START, end, 0, -800, 1, 0);
   out.set(x.subarray(0, n));
   return true;
 }
