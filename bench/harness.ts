@@ -1,0 +1,65 @@
+// The bench registry and timing helpers: each bench module registers its suite on import.
+import { spawnSync } from 'child_process';
+
+export interface Suite {
+  name: string;
+  /** Runs the measurements and returns Markdown (a heading, a table, notes). */
+  run(): Promise<string> | string;
+}
+
+const suites: Suite[] = [];
+
+export function registerSuite(suite: Suite): void {
+  suites.push(suite);
+}
+
+export function registeredSuites(): readonly Suite[] {
+  return suites;
+}
+
+/**
+ * Median nanoseconds per call of `fn`, over `batches` batches each long enough (≥ minMs) to swamp
+ * the timer. `sink` keeps the optimiser from dropping the work.
+ */
+export function nsPerCall(fn: () => unknown, minMs = 150, batches = 7): number {
+  let sink = 0;
+  const once = (): void => {
+    const r = fn() as ArrayLike<number> | number;
+    sink += typeof r === 'number' ? r : r.length;
+  };
+  const warm = performance.now();
+  let reps = 0;
+  while (performance.now() - warm < minMs / 2 || reps < 2) {
+    once();
+    reps++;
+  }
+  const perBatch = Math.max(1, Math.ceil((reps * minMs) / Math.max(1e-3, performance.now() - warm)));
+  const times: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < perBatch; i++) once();
+    times.push(Number(process.hrtime.bigint() - start) / perBatch);
+  }
+  if (sink === -1) console.log(sink);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Runs python3 with a script; null when python3 or a module it needs is missing. */
+export function runPython(script: string, args: string[]): string | null {
+  const env = { ...process.env };
+  // These are set in this environment for other tools and slow OpenBLAS/numpy down; drop them here only.
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  const r = spawnSync('python3', ['-c', script, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.error || r.status !== 0) {
+    if (r.stderr) console.error(r.stderr.trim().split('\n').slice(-1)[0]);
+    return null;
+  }
+  return r.stdout;
+}
+
+export function markdownTable(header: string[], rows: string[][]): string {
+  const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}

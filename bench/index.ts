@@ -1,0 +1,31 @@
+// `npm run bench [-- name…]`: runs every registered suite (or those named), prints Markdown and writes
+// bench/results.md (full runs only). A new bench module registers itself: add one `import './<module>';` line below.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { registeredSuites } from './harness';
+import './softmax';
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const suites = registeredSuites().filter((s) => wanted.length === 0 || wanted.includes(s.name));
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const sections = [
+    `# Benchmarks\n\n${new Date().toISOString()} · Node ${process.version} · ${cpu} × ${os.cpus().length}`,
+  ];
+  for (const suite of suites) {
+    console.error(`running ${suite.name}…`);
+    sections.push(await suite.run());
+  }
+  const report = `${sections.join('\n\n')}\n`;
+  console.log(report);
+  // Only a full run replaces the checked-in results, so a partial run cannot drop another suite's table.
+  if (suites.length === registeredSuites().length) {
+    fs.writeFileSync(path.join(__dirname, '..', '..', 'bench', 'results.md'), report);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
