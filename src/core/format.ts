@@ -97,7 +97,8 @@ function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefi
   } else if (syntax === 'python' || syntax === 'numpy') {
     s = pythonRepr(x);
   } else {
-    s = String(x);
+    // String(-0) is '0'; keep the sign so the export reads back to the same double.
+    s = Object.is(x, -0) && syntax !== 'latex' ? '-0' : String(x);
   }
   if (syntax === 'latex') {
     const at = s.indexOf('e');

@@ -1,5 +1,6 @@
 // The accurate softmax kernel: shift by the maximum with the rounding of x − m recovered by TwoSum,
 // a Neumaier-compensated sum, one division per element, and the log1p form for the log variants.
+import { expShifted } from './fastExp';
 
 export interface SoftmaxOptions {
   /** Divides the logits first; must be finite and > 0. Default 1. */
@@ -151,8 +152,7 @@ export function expTerms(row: ShiftedRow, exps: Float64Array): number {
   let sum = 0;
   let comp = 0;
   for (let i = 0; i < n; i++) {
-    const t = Math.exp(shifted[i]);
-    const v = delta === null || t === 0 ? t : t + t * delta[i];
+    const v = expShifted(shifted[i], delta === null ? 0 : delta[i]);
     exps[i] = v;
     if (i === argmax) continue;
     const s = sum + v;
@@ -199,9 +199,8 @@ function softmaxInto(
     const d = v - max;
     const b = d - v;
     const e = (v - (d - b)) + (negMax - b);
-    const t = Math.exp(d);
-    // e is NaN only at −∞, where t is 0.
-    const term = t === 0 ? 0 : t + t * e;
+    // e is NaN only at −∞, where expShifted gives 0 without looking at it.
+    const term = expShifted(d, e);
     out[i] = term;
     if (i === argmax) continue;
     const s = sum + term;
