@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findArrays, SoftmaxInputError, type FoundArray } from '../core';
+import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
 import { plainProbabilities, plainValues, softmaxOfArray } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
@@ -65,7 +65,7 @@ function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): Found
 /** An array literal, a matrix or bare numbers in the selection, with offsets in the document. */
 function arrayInSelection(editor: vscode.TextEditor): FoundArray | undefined {
   const { document, selection } = editor;
-  const found = findArrays(document.getText(selection), document.languageId)[0];
+  const found = parseNumberList(document.getText(selection), document.languageId);
   if (!found) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array in the selection'));
     return undefined;
