@@ -2,6 +2,7 @@
 // content (numbers, separators, comments); every other bracket only keeps the nesting straight.
 // Work per character is constant, so the pass is linear even on hostile input.
 
+import { readDecimal } from './decimal';
 import { canStartLiteral, isBlank, isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './numbers';
 import { profileFor, type Profile } from './profile';
 
@@ -87,17 +88,33 @@ class Scanner {
   private blockComment = false;
   /** Index of the lowest frame opened inside a comment, or -1. */
   private commentBase = -1;
+  /** The numbers of the open arrays, and the finished sub-arrays that may still be reported on their own. */
   private readonly values: number[] = [];
+  private valueCount = 0;
   private readonly pending: Candidate[] = [];
+  private pendingCount = 0;
   private readonly read: LiteralRead = { value: 0, end: 0 };
+  /** ASCII characters that mean something outside array content under the current profile. */
+  private interesting = new Uint8Array(128);
 
   constructor(
     private readonly text: string,
     languageId: string | undefined,
     private readonly sink: ArraySink,
   ) {
-    this.profile = profileFor(languageId);
-    this.markdown = this.profile.fences;
+    this.markdown = profileFor(languageId).fences;
+    this.profile = this.useProfile(profileFor(languageId));
+  }
+
+  private useProfile(p: Profile): Profile {
+    const t = new Uint8Array(128);
+    for (const ch of '\n[](){}\\') t[ch.charCodeAt(0)] = 1;
+    if (p.hash) t[Ch.Hash] = 1;
+    if (p.percent) t[Ch.Percent] = 1;
+    if (p.dash) t[Ch.Minus] = 1;
+    if (p.slash) t[Ch.Slash] = t[Ch.Star] = 1;
+    this.interesting = t;
+    return p;
   }
 
   run(): void {
@@ -115,8 +132,18 @@ class Scanner {
             i = this.latexContent(top, i);
             if (i >= n) break;
           }
+          i = this.structure(i);
+          continue;
         }
       }
+      // Outside array content only a few characters matter; skip the rest in a tight loop.
+      const interesting = this.interesting;
+      let c = text.charCodeAt(i);
+      while (c >= 128 || interesting[c] === 0) {
+        if (++i >= n) break;
+        c = text.charCodeAt(i);
+      }
+      if (i >= n) break;
       i = this.structure(i);
     }
     this.abandonTo(0);
@@ -209,7 +236,8 @@ class Scanner {
           i = this.lineEnd(i);
           continue;
         }
-        if (!readLiteral(text, i, n, p.juliaFloat, read) || !this.delimits(text.charCodeAt(read.end), false)) {
+        if ((!readDecimal(text, i, read) && !readLiteral(text, i, n, p.juliaFloat, read)) ||
+          !this.delimits(text.charCodeAt(read.end), false)) {
           return this.reject(f, i);
         }
         this.pushNumber(f, read.value);
@@ -387,7 +415,7 @@ class Scanner {
 
   private pushNumber(f: Frame, value: number): void {
     if (f.kids > 0 && f.status === Status.Ok) f.status = Status.Ragged;
-    this.values.push(value);
+    this.values[this.valueCount++] = value;
     f.nums++;
     f.rowLen++;
     f.afterElement = true;
@@ -475,9 +503,10 @@ class Scanner {
     while (k < text.length && text.charCodeAt(k) === Ch.Space) k++;
     const s = k;
     while (k < text.length && k - s < 32 && (isIdentChar(text.charCodeAt(k)) || text.charCodeAt(k) === 43 || text.charCodeAt(k) === Ch.Minus)) k++;
-    this.profile = opening ? profileFor(k > s ? text.slice(s, k) : 'plaintext') : profileFor('markdown');
+    let next = opening ? profileFor(k > s ? text.slice(s, k) : 'plaintext') : profileFor('markdown');
     // A fence inside a fenced block is only its closing fence.
-    if (opening && this.profile.fences) this.profile = profileFor('plaintext');
+    if (opening && next.fences) next = profileFor('plaintext');
+    this.profile = this.useProfile(next);
     const end = text.indexOf('\n', k);
     return end < 0 ? text.length : end + 1;
   }
@@ -496,20 +525,26 @@ class Scanner {
     let start = i;
     if (c === Ch.LBracket) {
       if (isIdentChar(prev)) {
-        const word = this.wordBefore(i);
-        if (word === undefined || !TYPED_ARRAYS.has(word)) kind = word === '' ? Kind.Group : Kind.Index;
+        kind = Kind.Index;
+        // Only a typed-array name (Float64) or a LaTeX \left, \big… ends in a digit, t, l or g here.
+        if ((prev >= 48 && prev <= 57) || prev === 116 || prev === 108 || prev === 103) {
+          const word = this.wordBefore(i);
+          if (word === '') kind = Kind.Group;
+          else if (word !== undefined && TYPED_ARRAYS.has(word)) kind = Kind.Array;
+        }
       } else if (prev === Ch.RParen || prev === Ch.RBracket) {
         kind = Kind.Index;
       }
     } else if (c === Ch.LParen) {
       kind = Kind.Group;
-      if (isIdentChar(prev)) {
+      // Every call-array name ends in c, f or t; checking that first spares a look-back at each call.
+      if (prev === 99 || prev === 102 || prev === 116) {
         const word = this.wordBefore(i);
         if (word !== undefined && (CALL_ARRAYS.has(word) || (word === 'c' && this.profile.rVectors))) {
           kind = Kind.Array;
           start = i - word.length;
         }
-      } else if (inArray && prev !== Ch.RParen && prev !== Ch.RBracket) {
+      } else if (inArray && !isIdentChar(prev) && prev !== Ch.RParen && prev !== Ch.RBracket) {
         kind = Kind.Array; // a tuple as a row: [(1, 2), (3, 4)]
       }
     } else if (!this.profile.braces) {
@@ -548,8 +583,8 @@ class Scanner {
     f.start = start;
     f.status = kind >= Kind.Array ? Status.Ok : Status.NonNumeric;
     f.ctx = this.lineComment ? Ctx.Line : this.blockComment ? Ctx.Block : Ctx.Code;
-    f.vStart = this.values.length;
-    f.pStart = this.pending.length;
+    f.vStart = this.valueCount;
+    f.pStart = this.pendingCount;
     f.nums = 0;
     f.kids = 0;
     f.kidShape = null;
@@ -633,7 +668,7 @@ class Scanner {
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     const parentActive = parent !== undefined && parent.kind >= Kind.Array && parent.status !== Status.NonNumeric;
     if (f.kind < Kind.Array) {
-      if (f.kind === Kind.Index) this.pending.length = f.pStart;
+      if (f.kind === Kind.Index) this.pendingCount = f.pStart;
       return;
     }
     if (f.kind === Kind.Latex && !f.cellFull && f.rowLen > 0) this.nonNumeric(f);
@@ -641,24 +676,24 @@ class Scanner {
     if (f.kids > 0 && f.rows > 1) this.nonNumeric(f);
     if (f.status === Status.NonNumeric) {
       if (parentActive) this.nonNumeric(parent);
-      if (!parentActive) this.values.length = f.vStart;
+      if (!parentActive) this.valueCount = f.vStart;
       return;
     }
     if (f.status === Status.Ragged) {
-      this.pending.length = f.pStart;
+      this.pendingCount = f.pStart;
       if (parentActive) {
         if (parent.status === Status.Ok) parent.status = Status.Ragged;
         parent.afterElement = true;
       } else {
-        this.values.length = f.vStart;
+        this.valueCount = f.vStart;
       }
       return;
     }
     const shape = f.kids > 0 ? [f.kids, ...(f.kidShape as number[])] :
       f.rows > 1 ? (f.firstRowLen === 1 ? [f.rows] : [f.rows, f.firstRowLen]) : [f.nums];
-    this.pending.length = f.pStart;
-    const candidate: Candidate = { start: f.start, end, shape, vStart: f.vStart, vEnd: this.values.length };
+    this.pendingCount = f.pStart;
     if (parentActive) {
+      const candidate: Candidate = { start: f.start, end, shape, vStart: f.vStart, vEnd: this.valueCount };
       if (parent.kind === Kind.Latex || parent.nums > 0 || (parent.kidShape !== null && !sameShape(parent.kidShape, shape))) {
         if (parent.kind === Kind.Latex) this.nonNumeric(parent);
         else if (parent.status === Status.Ok) parent.status = Status.Ragged;
@@ -667,12 +702,14 @@ class Scanner {
       parent.kids++;
       parent.rowLen++;
       parent.afterElement = true;
-      if (parent.status !== Status.NonNumeric) this.pending.push(candidate);
+      if (parent.status !== Status.NonNumeric) this.pending[this.pendingCount++] = candidate;
       else this.report(candidate);
       return;
     }
-    if (parent === undefined || parent.kind !== Kind.Index) this.report(candidate);
-    this.values.length = f.vStart;
+    if ((parent === undefined || parent.kind !== Kind.Index) && this.valueCount - f.vStart >= 2) {
+      this.sink(f.start, end, shape, this.values.slice(f.vStart, this.valueCount));
+    }
+    this.valueCount = f.vStart;
   }
 
   private report(c: Candidate): void {
@@ -684,23 +721,22 @@ class Scanner {
   private nonNumeric(f: Frame): void {
     if (f.status === Status.NonNumeric) return;
     f.status = Status.NonNumeric;
-    const pending = this.pending;
-    for (let k = f.pStart; k < pending.length; k++) this.report(pending[k]);
-    pending.length = f.pStart;
+    for (let k = f.pStart; k < this.pendingCount; k++) this.report(this.pending[k]);
+    this.pendingCount = f.pStart;
   }
 
   /** Pops an unterminated frame: it is no array, and neither is anything holding it. */
   private abandon(): void {
     const f = this.pop();
     if (f.kind >= Kind.Array) {
-      if (f.status === Status.Ragged) this.pending.length = f.pStart;
+      if (f.status === Status.Ragged) this.pendingCount = f.pStart;
       else this.nonNumeric(f);
     } else if (f.kind === Kind.Index) {
-      this.pending.length = f.pStart;
+      this.pendingCount = f.pStart;
     }
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     if (parent !== undefined && parent.kind >= Kind.Array) this.nonNumeric(parent);
-    else this.values.length = f.vStart;
+    else this.valueCount = f.vStart;
   }
 
   private abandonTo(depth: number): void {

@@ -1,0 +1,175 @@
+// Plain decimal literals converted without allocating a substring, with exactly Number()'s result:
+// up to 15 significant digits use Clinger's fast path (an exact integer times or over an exact power
+// of ten: one correctly rounded operation); 16–19 digits use an exact double-double product and keep
+// the result only when its rounding is unambiguous. Everything else goes to Number(text.slice(...)).
+
+import type { LiteralRead } from './numbers';
+
+/** 10^0 … 10^22: every one is exactly representable as a double. */
+const POW10: number[] = [];
+for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
+
+/** Veltkamp's splitter for Dekker's exact product. */
+const SPLITTER = 134217729;
+/** The double-double results below carry a relative error far under 2^-100; this margin is 2^-95. */
+const MARGIN = 2 ** -95;
+
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+bits[0] = 1;
+const HI = words[1] === 0x3ff00000 ? 1 : 0;
+const LO = 1 - HI;
+
+let prodHi = 0;
+let prodLo = 0;
+
+/** a·b = prodHi + prodLo exactly (Dekker). */
+function twoProd(a: number, b: number): void {
+  const p = a * b;
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  prodHi = p;
+  prodLo = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+}
+
+/**
+ * The double nearest to (hi·10^loDigits + lo)·10^e10, where hi < 10^15 and lo < 10^loDigits ≤ 10^4, or
+ * NaN when that cannot be decided cheaply (the caller then asks Number()).
+ */
+function longDecimal(hi: number, lo: number, loDigits: number, e10: number): number {
+  if (e10 < -22 || e10 > 22) return NaN;
+  twoProd(hi, POW10[loDigits]);
+  // The integer W = wh + wl exactly: every term is an integer below 2^64 and the error terms are small.
+  const sum = prodHi + lo;
+  let wl = (prodHi - sum + lo) + prodLo;
+  const wh = sum + wl;
+  wl -= wh - sum;
+  let h: number;
+  let l: number;
+  if (e10 === 0) {
+    h = wh;
+    l = wl;
+  } else if (e10 < 0) {
+    const p = POW10[-e10];
+    const q1 = wh / p;
+    twoProd(q1, p);
+    const q2 = ((wh - prodHi) - prodLo + wl) / p;
+    h = q1 + q2;
+    l = q2 - (h - q1);
+  } else {
+    const p = POW10[e10];
+    twoProd(wh, p);
+    const t = prodLo + wl * p;
+    h = prodHi + t;
+    l = t - (h - prodHi);
+  }
+  const a = Math.abs(h);
+  if (!(a > 2 ** -960 && a < 2 ** 1000)) return NaN;
+  bits[0] = a;
+  const exponent = (words[HI] >>> 20) & 0x7ff;
+  const powerOfTwo = (words[HI] & 0xfffff) === 0 && words[LO] === 0;
+  words[HI] = (exponent - 52) << 20;
+  words[LO] = 0;
+  const ulp = bits[0];
+  // h is the nearest double to h + l; the exact value lies within MARGIN·a of h + l.
+  const towardZero = h > 0 ? l < 0 : l > 0;
+  const room = towardZero ? (powerOfTwo ? ulp / 4 : ulp / 2) - Math.abs(l) : ulp / 2 - Math.abs(l);
+  return room > MARGIN * a ? h : NaN;
+}
+
+function isIdentOrDot(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
+}
+
+/**
+ * Reads `[+-]digits[.digits][(e|E)[+-]digits]` at i. Returns false when the literal goes on with a
+ * letter, `_` or `.` (a suffix, a separator, a version string): the general reader decides those.
+ */
+export function readDecimal(text: string, i: number, out: LiteralRead): boolean {
+  let j = i;
+  let c = text.charCodeAt(j);
+  const negative = c === 45;
+  if (negative || c === 43) c = text.charCodeAt(++j);
+  let hi = 0;
+  let lo = 0;
+  let loDigits = 0;
+  let sig = 0;
+  let e10 = 0;
+  let digits = 0;
+  let exact = true;
+  while (c >= 48 && c <= 57) {
+    digits++;
+    if (sig > 0 || c !== 48) {
+      if (sig < 15) hi = hi * 10 + (c - 48);
+      else if (sig < 19) {
+        lo = lo * 10 + (c - 48);
+        loDigits++;
+      } else {
+        e10++;
+        if (c !== 48) exact = false;
+      }
+      sig++;
+    }
+    c = text.charCodeAt(++j);
+  }
+  if (c === 46) {
+    c = text.charCodeAt(++j);
+    while (c >= 48 && c <= 57) {
+      digits++;
+      if (sig > 0 || c !== 48) {
+        if (sig < 15) {
+          hi = hi * 10 + (c - 48);
+          e10--;
+        } else if (sig < 19) {
+          lo = lo * 10 + (c - 48);
+          loDigits++;
+          e10--;
+        } else if (c !== 48) {
+          exact = false;
+        }
+        sig++;
+      } else {
+        e10--;
+      }
+      c = text.charCodeAt(++j);
+    }
+  }
+  if (digits === 0) return false;
+  if (c === 101 || c === 69) {
+    let k = j + 1;
+    let s = text.charCodeAt(k);
+    const expNegative = s === 45;
+    if (expNegative || s === 43) s = text.charCodeAt(++k);
+    if (s >= 48 && s <= 57) {
+      let e = 0;
+      while (s >= 48 && s <= 57) {
+        if (e < 100000) e = e * 10 + (s - 48);
+        s = text.charCodeAt(++k);
+      }
+      e10 += expNegative ? -e : e;
+      j = k;
+      c = s;
+    }
+  }
+  if (isIdentOrDot(c)) return false;
+  let value: number;
+  if (sig === 0) {
+    value = 0;
+  } else if (!exact) {
+    value = NaN;
+  } else if (sig <= 15 && e10 >= -22 && e10 <= 22) {
+    value = e10 < 0 ? hi / POW10[-e10] : hi * POW10[e10];
+  } else {
+    value = longDecimal(hi, lo, loDigits, e10);
+  }
+  if (value !== value) {
+    value = Number(text.slice(negative || text.charCodeAt(i) === 43 ? i + 1 : i, j));
+  }
+  out.value = negative ? -value : value;
+  out.end = j;
+  return true;
+}
