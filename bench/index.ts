@@ -5,6 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { registeredSuites } from './harness';
 import './softmax';
+import './findArrays';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
