@@ -31,8 +31,7 @@ async function runCommand(page: Page, title: string) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
 }
 
 async function goToLine(page: Page, line: number, column: number) {
@@ -94,9 +93,12 @@ describe('walkthrough panel in the browser', function () {
     assert.ok((await frame.locator('.katex').count()) >= 10);
     // KaTeX's MathML copy is what a screen reader reads.
     assert.ok((await frame.locator('.katex math').count()) >= 10);
-    const fraction = frame.locator('#formula .katex .mfrac').first();
-    const box = await fraction.boundingBox();
-    assert.ok(box && box.height > 20, 'the formula is typeset as a stacked fraction, not a collapsed heap');
+    // KaTeX stacks a fraction by positioning its parts through the CSSOM; were its styles blocked they would share a line.
+    const parts = frame.locator('#formula .katex-html .mfrac .vlist').first().locator(':scope > span');
+    const denominator = await parts.first().boundingBox();
+    const numerator = await parts.last().boundingBox();
+    assert.ok(denominator && numerator, 'the formula has a fraction');
+    assert.ok(denominator.y - numerator.y > 8, `numerator at ${numerator.y}, denominator at ${denominator.y}: not stacked`);
   });
 
   it('shows the same probabilities as the core, for the array under the cursor', async () => {
@@ -112,7 +114,7 @@ describe('walkthrough panel in the browser', function () {
     const csp = await walkthrough(page).locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     assert.match(
       csp ?? '',
-      /^default-src 'none'; script-src 'nonce-[0-9a-f]{16,}'; style-src (\S+); font-src \1; img-src \1$/,
+      /^default-src 'none'; script-src 'nonce-[0-9a-f]{16,}'; style-src ([^;]+); font-src \1; img-src \1$/,
       `CSP was: ${csp}`,
     );
     assert.ok(!/unsafe-(inline|eval)/.test(csp ?? ''));
@@ -136,14 +138,21 @@ describe('walkthrough panel in the browser', function () {
   it('saves screenshots in the light and dark themes', async () => {
     const shots = path.join(repoRoot(), 'media', 'screenshots');
     fs.mkdirSync(shots, { recursive: true });
+    // Back to the editor (the click in the webview took the keyboard focus), on the same array.
+    await page.locator('.monaco-editor .view-line', { hasText: 'logits' }).click();
+    await goToLine(page, 2, 14);
+    await page.mouse.move(5, 450);
     await page.waitForTimeout(500);
-    await page.screenshot({ path: path.join(shots, 'walkthrough-light.png') });
-    const settings = path.join(server.home, 'ud', 'User', 'settings.json');
-    const current = JSON.parse(fs.readFileSync(settings, 'utf8'));
-    fs.writeFileSync(settings, JSON.stringify({ ...current, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+    // The editor and the panel beside it, without the sidebar: what the README shows.
+    const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
+    await page.screenshot({ path: path.join(shots, 'walkthrough-light.png'), clip });
+    await runCommand(page, 'Preferences: Color Theme');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.type('Dark Modern');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().click();
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
     await page.waitForTimeout(800);
-    await page.screenshot({ path: path.join(shots, 'walkthrough-dark.png') });
+    await page.screenshot({ path: path.join(shots, 'walkthrough-dark.png'), clip });
   });
 
   it('follows the cursor to another array', async () => {
