@@ -177,20 +177,15 @@ function softmaxInto(
   const end = offset + n;
   let max = -Infinity;
   let argmax = -1;
+  // NaN never wins `v > max` and turns the sum into NaN: it is found after the loops, keeping them lean.
   for (let i = offset; i < end; i++) {
     const v = x[i];
     if (v > max) {
       max = v;
       argmax = i;
-    } else if (v !== v || v === Infinity) {
-      reject(v, i - offset, 1, where, i);
     }
   }
-  if (max === Infinity) reject(max, argmax - offset, 1, where, argmax);
-  if (argmax < 0) {
-    const all = n === 1 ? 'The only logit is −∞' : `All ${n} logits are −∞`;
-    throw new SoftmaxInputError(`${all}, so every entry is masked and softmax is undefined.`);
-  }
+  if (max === Infinity || argmax < 0) rejectFirstBad(x, offset, n, where);
   let sum = 0;
   let comp = 0;
   const negMax = -max;
@@ -210,7 +205,18 @@ function softmaxInto(
   out[argmax] = 1;
   // 1 + s′ rounded once, exactly as normalize() does, so every path gives the same numbers.
   const total = 1 + (sum + comp);
+  if (total !== total) rejectFirstBad(x, offset, n, where);
   for (let i = offset; i < end; i++) out[i] /= total;
+}
+
+/** Throws for the first NaN or +∞ in x[offset, offset + n), or, if there is none, for all −∞. */
+function rejectFirstBad(x: ArrayLike<number>, offset: number, n: number, where: Locate): never {
+  for (let i = offset; i < offset + n; i++) {
+    const v = x[i];
+    if (v !== v || v === Infinity) reject(v, i - offset, 1, where, i);
+  }
+  const all = n === 1 ? 'The only logit is −∞' : `All ${n} logits are −∞`;
+  throw new SoftmaxInputError(`${all}, so every entry is masked and softmax is undefined.`);
 }
 
 /** Normalizes exps in place (exps[argmax] must be 1) given s′ from expTerms. */
