@@ -37,8 +37,8 @@ export interface StepRow {
 
 export type Chart =
   | { kind: 'bars'; bars: { index: number; p: number; label: string }[] }
-  /** Probabilities sorted from largest to smallest, sampled down to at most a few hundred points. */
-  | { kind: 'sorted'; n: number; points: { rank: number; p: number }[] };
+  /** The rank curve of the probabilities (largest first) at a few hundred levels of ln p; masked entries left out. */
+  | { kind: 'sorted'; n: number; points: { rank: number; logP: number }[] };
 
 /** Everything the webview shows for one array: numbers formatted and TeX built on the host, from the core. */
 export interface WalkthroughView {

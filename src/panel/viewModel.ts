@@ -94,7 +94,7 @@ export function buildView(request: ViewRequest): WalkthroughView {
     summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
     argmax: b.argmax,
     target,
-    chart: long ? sortedChart(b.probabilities) : barChart(stepRows),
+    chart: long ? sortedChart(b.probabilities, b.logProbabilities) : barChart(stepRows),
   };
 }
 
@@ -120,14 +120,32 @@ function barChart(rows: StepRow[]): Chart {
   return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability })) };
 }
 
-/** The sorted distribution, sampled at evenly spaced ranks (always keeping the first and the last). */
-function sortedChart(p: Float64Array): Chart {
-  const sorted = Float64Array.from(p).sort().reverse();
-  const count = Math.min(chartPoints, sorted.length);
-  const points: { rank: number; p: number }[] = [];
-  for (let k = 0; k < count; k++) {
-    const rank = Math.round((k * (sorted.length - 1)) / (count - 1));
-    points.push({ rank, p: sorted[rank] });
+/**
+ * The sorted distribution without sorting: a histogram of log p gives, at each level, how many entries lie above it,
+ * which is the rank curve itself, in one linear pass (a sort of 200 000 numbers would take far longer).
+ */
+function sortedChart(p: Float64Array, logP: Float64Array): Chart {
+  let top = -Infinity;
+  let bottom = Infinity;
+  for (let i = 0; i < logP.length; i++) {
+    const l = logP[i];
+    if (l === -Infinity) continue;
+    if (l > top) top = l;
+    if (l < bottom) bottom = l;
   }
-  return { kind: 'sorted', n: sorted.length, points };
+  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [] };
+  const width = (top - bottom) / chartPoints || 1;
+  const counts = new Uint32Array(chartPoints + 1);
+  for (let i = 0; i < logP.length; i++) {
+    if (logP[i] !== -Infinity) counts[Math.min(chartPoints, Math.floor((top - logP[i]) / width))]++;
+  }
+  const points: { rank: number; logP: number }[] = [];
+  let rank = 0;
+  for (let k = 0; k <= chartPoints; k++) {
+    if (counts[k] === 0) continue;
+    points.push({ rank, logP: top - k * width });
+    rank += counts[k];
+  }
+  points.push({ rank: rank - 1, logP: bottom });
+  return { kind: 'sorted', n: p.length, points };
 }

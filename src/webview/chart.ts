@@ -32,20 +32,20 @@ export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number
   return root;
 }
 
-/** The sorted distribution as an area over rank, probability on a log scale so the long tail stays visible. */
+/** The sorted distribution as an area over rank, probability on a log scale. */
 export function sortedChart(chart: Extract<Chart, { kind: 'sorted' }>, label: string, axis: { top: string; bottom: string }): SVGSVGElement {
   const height = 160;
   const left = 70;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart sorted' });
-  const positive = chart.points.filter((point) => point.p > 0);
-  if (positive.length === 0) return root;
-  const top = Math.log10(positive[0].p);
-  const bottom = Math.log10(positive[positive.length - 1].p);
-  const range = top - bottom || 1;
+  const points = chart.points;
+  if (points.length === 0) return root;
+  // Natural log of p on the vertical axis: the long tail of a big array stays visible, even below the smallest double.
+  const top = points[0].logP;
+  const range = top - points[points.length - 1].logP || 1;
   const x = (rank: number) => left + ((width - left - 4) * rank) / Math.max(1, chart.n - 1);
-  const y = (p: number) => 4 + ((height - 8) * (top - Math.log10(p))) / range;
-  const path = positive.map((point, k) => `${k === 0 ? 'M' : 'L'}${x(point.rank).toFixed(1)},${y(point.p).toFixed(1)}`).join(' ');
-  const last = positive[positive.length - 1];
+  const y = (logP: number) => 4 + ((height - 8) * (top - logP)) / range;
+  const path = points.map((point, k) => `${k === 0 ? 'M' : 'L'}${x(point.rank).toFixed(1)},${y(point.logP).toFixed(1)}`).join(' ');
+  const last = points[points.length - 1];
   root.append(
     svg('path', { d: `${path} L${x(last.rank).toFixed(1)},${height - 4} L${left},${height - 4} Z`, class: 'area' }),
     svg('path', { d: path, class: 'line' }),

@@ -24,8 +24,28 @@ let latestSeq = 0;
 let logSoftmaxOpen = false;
 
 const post = (message: WebviewMessage) => vscode.postMessage(message);
+
+/** One temperature change in flight at a time: while the host renders a long array, only the latest value waits. */
+let awaitingRender = false;
+let queuedTemperature: number | undefined;
+function sendTemperature(temperature: number) {
+  if (awaitingRender) {
+    queuedTemperature = temperature;
+    return;
+  }
+  awaitingRender = true;
+  post({ type: 'setTemperature', seq: latestSeq, temperature });
+}
+function renderArrived() {
+  awaitingRender = false;
+  if (queuedTemperature === undefined) return;
+  const next = queuedTemperature;
+  queuedTemperature = undefined;
+  sendTemperature(next);
+}
+
 const controls = new Controls({
-  temperature: (temperature) => post({ type: 'setTemperature', seq: latestSeq, temperature }),
+  temperature: sendTemperature,
   decimals: (decimals) => post({ type: 'setDecimals', seq: latestSeq, decimals }),
   row: (row) => post({ type: 'setRow', seq: latestSeq, row }),
   pinned: (pinned) => post({ type: 'setPinned', seq: latestSeq, pinned }),
@@ -76,6 +96,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   latestSeq = seq;
   if (message.type === 'render') render(message.view, message.strings);
   else renderEmpty(message.seq, message.strings, message.message);
+  renderArrived();
 });
 
 post({ type: 'ready', state: vscode.getState() });

@@ -128,6 +128,7 @@ function stepTable(view: WalkthroughView, context: RenderContext): HTMLTableElem
     pick.dataset.focusKey = `target-${row.index}`;
     pick.setAttribute('aria-pressed', String(row.index === view.target));
     pick.title = context.strings.targetRow;
+    pick.setAttribute('aria-label', `${context.strings.targetRow} ${row.index}`);
     indexCell.append(pick);
     tr.append(indexCell, element('td', 'number', row.x));
     if (scaled) tr.append(element('td', 'number', row.scaled));
