@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Exact references for the WebAssembly SIMD softmax kernel (src/core/wasm).
 
-  python3 scripts/reference_simd.py table     rewrites the 2^(j/128) table in src/core/wasm/softmax.wat
+  python3 scripts/reference_simd.py table     rewrites the 2^(j/128) table and constants in src/core/wasm/softmax.wat
   python3 scripts/reference_simd.py fixtures  writes test/fixtures/softmaxSimd/*.json
 
 Every expected number is computed here with Python's decimal module at 60 digits; a reference value is
@@ -29,13 +29,19 @@ def ref_entry(exact: Decimal):
 
 
 def table():
-    """2^(j/128) as a pair (nearest double, remainder) per j, little-endian, as a WAT data string."""
+    """2^(j/128) as a pair (nearest double, remainder) per j, then the constants, as a WAT data string."""
     data = b''
     for j in range(TABLE_SIZE):
         exact = Decimal(2) ** (Decimal(j) / TABLE_SIZE)
         hi = float(exact)
         lo = float(exact - Decimal(hi))
         data += struct.pack('<dd', hi, lo)
+    # expSum's constants, each in both lanes: 128/ln2, 1.5*2^52, ln2/128 in two parts (fdlibm's split:
+    # the high part has 32 bits), the Taylor coefficients 1/2..1/120, and the k below which 2^(k>>7) < 2^-1021.
+    ln2_hi, ln2_lo = float.fromhex('0x1.62e42feep-1'), float.fromhex('0x1.a39ef35793c76p-33')
+    for c in (128 / math.log(2), 1.5 * 2.0 ** 52, ln2_hi / 128, ln2_lo / 128,
+              1 / 2, 1 / 6, 1 / 24, 1 / 120, -1021.0 * 128):
+        data += struct.pack('<dd', c, c)
     text = ''.join('\\%02x' % b for b in data)
     lines = [text[i:i + 96] for i in range(0, len(text), 96)]
     body = '\n'.join('    "%s"' % line for line in lines)

@@ -6,148 +6,174 @@
 ;; exp(r) - 1 as a degree-5 Taylor polynomial (truncation < 0.01 ulp), so the only sizeable error is the
 ;; final rounding. Subnormal results are rounded once, straight to the subnormal grid.
 ;;
-;; Layout: bytes [0, 2048) hold the table; the caller's array starts at byte 2048, padded with -Infinity
-;; to a multiple of two lanes.
+;; Layout: bytes [0, 2048) hold the table, [2048, 2192) the constants of expSum, [2192, 2248) scratch;
+;; the caller's array starts at byte 4096, padded with -Infinity to a multiple of two lanes (with T != 1,
+;; its corrections follow it).
 (module
   (memory (export "memory") 1)
 
-  ;; Largest value of x: the caller has already rejected NaN, +Infinity and an all -Infinity array only
-  ;; after this pass, so NaN is skipped here (pmax keeps the accumulator) and shows up in the sum.
-  (func (export "max") (param $p i32) (param $end i32) (result f64)
-    (local $a v128) (local $b v128)
+  ;; Largest value of x, returned, and smallest, stored at byte 2240. NaN is skipped here (pmax and pmin
+  ;; keep the accumulator); it shows up later as a NaN sum.
+  (func (export "range") (param $p i32) (param $end i32) (result f64)
+    (local $a v128) (local $lo v128) (local $v v128)
     (local.set $a (f64x2.splat (f64.const -inf)))
-    (local.set $b (local.get $a))
+    (local.set $lo (f64x2.splat (f64.const inf)))
     (block $done
       (loop $next
-        (br_if $done (i32.ge_u (i32.add (local.get $p) (i32.const 16)) (local.get $end)))
-        (local.set $a (f64x2.pmax (local.get $a) (v128.load (local.get $p))))
-        (local.set $b (f64x2.pmax (local.get $b) (v128.load offset=16 (local.get $p))))
-        (local.set $p (i32.add (local.get $p) (i32.const 32)))
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $v (v128.load (local.get $p)))
+        (local.set $a (f64x2.pmax (local.get $a) (local.get $v)))
+        (local.set $lo (f64x2.pmin (local.get $lo) (local.get $v)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
-    (if (i32.lt_u (local.get $p) (local.get $end))
-      (then (local.set $a (f64x2.pmax (local.get $a) (v128.load (local.get $p))))))
-    (local.set $a (f64x2.pmax (local.get $a) (local.get $b)))
+    (f64.store (i32.const 2240)
+      (f64.min (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
     (f64.max (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
 
-  ;; Replaces each x by exp(x/T - m) and returns their sum. Logits below $xlim (about m - 800) are raised
-  ;; to it first: their exp is 0 either way, and it keeps x - m finite (no NaN at -Infinity). A NaN logit
-  ;; makes the sum NaN. With T != 1 the rounding of x/T is recovered too (Dekker), as the TS path does;
-  ;; $mres is that rounding at the maximum, so the maximum's term is exactly 1.
-  (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (param $temp f64)
-    (param $mres f64) (result f64)
-    (local $x v128) (local $d v128) (local $b v128) (local $e v128) (local $kf v128) (local $k v128)
-    (local $r v128) (local $r2 v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
-    (local $hi v128) (local $tail v128) (local $y v128) (local $kk v128) (local $k1 v128)
-    (local $zh v128) (local $zl v128) (local $u v128)
-    (local $s v128) (local $c v128) (local $t v128)
-    (local $sh f64) (local $sl f64) (local $st f64) (local $bb f64)
-    (local $mv v128) (local $negm v128) (local $xl v128)
-    (local $tv v128) (local $tinv v128) (local $th v128) (local $tl v128) (local $q v128) (local $qh v128)
-    (local $ql v128) (local $pq v128) (local $res v128) (local $scaled i32)
-    ;; T split into two 26-bit halves (Veltkamp), for the exact product q*T.
-    (local.set $scaled (f64.ne (local.get $temp) (f64.const 1)))
+  ;; x/T for T != 1, in place, with what its rounding lost, (x - q*T)/T by Dekker's exact product, minus
+  ;; that of the maximum ($mres), written $res bytes further on; logits below $xlim are raised to it first
+  ;; and get no correction (their exp is 0 either way).
+  (func (export "divideByTemperature") (param $p i32) (param $end i32) (param $temp f64) (param $xlim f64)
+    (param $mres f64) (param $res i32)
+    (local $x v128) (local $q v128) (local $qh v128) (local $ql v128) (local $pq v128)
+    (local $tv v128) (local $tinv v128) (local $th v128) (local $tl v128) (local $xl v128) (local $mr v128)
     (local.set $tv (f64x2.splat (local.get $temp)))
     (local.set $tinv (f64x2.splat (f64.div (f64.const 1) (local.get $temp))))
     (local.set $th (f64x2.mul (local.get $tv) (f64x2.splat (f64.const 134217729))))
     (local.set $th (f64x2.sub (local.get $th) (f64x2.sub (local.get $th) (local.get $tv))))
     (local.set $tl (f64x2.sub (local.get $tv) (local.get $th)))
-    (local.set $mv (f64x2.splat (local.get $m)))
-    (local.set $negm (f64x2.splat (f64.neg (local.get $m))))
     (local.set $xl (f64x2.splat (local.get $xlim)))
+    (local.set $mr (f64x2.splat (local.get $mres)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $x (v128.load (local.get $p)))
-        (if (local.get $scaled)
-          (then
-            ;; q = x/T rounded; res = (x - q*T)/T, what the rounding lost (0 where q is cut off at $xlim).
-            (local.set $q (f64x2.pmax (f64x2.div (local.get $x) (local.get $tv)) (local.get $xl)))
-            (local.set $qh (f64x2.mul (local.get $q) (f64x2.splat (f64.const 134217729))))
-            (local.set $qh (f64x2.sub (local.get $qh) (f64x2.sub (local.get $qh) (local.get $q))))
-            (local.set $ql (f64x2.sub (local.get $q) (local.get $qh)))
-            (local.set $pq (f64x2.mul (local.get $q) (local.get $tv)))
-            (local.set $res (v128.and
-              (f64x2.mul (local.get $tinv) (f64x2.sub (f64x2.sub (local.get $x) (local.get $pq))
-                (f64x2.add (f64x2.add (f64x2.add
-                  (f64x2.sub (f64x2.mul (local.get $qh) (local.get $th)) (local.get $pq))
-                  (f64x2.mul (local.get $qh) (local.get $tl)))
-                  (f64x2.mul (local.get $ql) (local.get $th)))
-                  (f64x2.mul (local.get $ql) (local.get $tl)))))
-              (f64x2.gt (local.get $q) (local.get $xl))))
-            (local.set $res (f64x2.sub (local.get $res) (f64x2.splat (local.get $mres))))
-            (local.set $x (local.get $q)))
-          (else
-            (local.set $x (f64x2.pmax (local.get $x) (local.get $xl)))
-            (local.set $res (v128.const i64x2 0 0))))
-        ;; d = x - m rounded, and e its rounding error exactly (TwoSum), plus the rounding of x/T.
+        (local.set $q (f64x2.pmax (f64x2.div (local.get $x) (local.get $tv)) (local.get $xl)))
+        (local.set $qh (f64x2.mul (local.get $q) (f64x2.splat (f64.const 134217729))))
+        (local.set $qh (f64x2.sub (local.get $qh) (f64x2.sub (local.get $qh) (local.get $q))))
+        (local.set $ql (f64x2.sub (local.get $q) (local.get $qh)))
+        (local.set $pq (f64x2.mul (local.get $q) (local.get $tv)))
+        (v128.store (local.get $p) (local.get $q))
+        (v128.store (i32.add (local.get $p) (local.get $res)) (v128.and
+          (f64x2.sub
+            (f64x2.mul (local.get $tinv) (f64x2.sub (f64x2.sub (local.get $x) (local.get $pq))
+              (f64x2.add (f64x2.add (f64x2.add
+                (f64x2.sub (f64x2.mul (local.get $qh) (local.get $th)) (local.get $pq))
+                (f64x2.mul (local.get $qh) (local.get $tl)))
+                (f64x2.mul (local.get $ql) (local.get $th)))
+                (f64x2.mul (local.get $ql) (local.get $tl)))))
+            (local.get $mr))
+          (f64x2.gt (local.get $q) (local.get $xl))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $next))))
+
+  ;; Replaces each x by exp(x - m) and returns their sum. A NaN logit makes the sum NaN. With $res != 0,
+  ;; the correction stored $res bytes after each x is added to x - m. Unless every x - m >= -700, the
+  ;; caller sets $careful: logits below $xlim (about m - 800) are then raised to it (their exp is 0 either
+  ;; way, and x - m stays finite, no NaN at -Infinity), and results below 2^-1021 get their own rounding.
+  ;; The constants go through memory into locals: V8 would otherwise rebuild each one every iteration.
+  (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (param $res i32)
+    (param $careful i32) (result f64)
+    (local $x v128) (local $d v128) (local $b v128) (local $e v128) (local $t v128) (local $kf v128)
+    (local $r v128) (local $r2 v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
+    (local $hi v128) (local $tail v128) (local $y v128) (local $k1 v128) (local $zh v128) (local $zl v128)
+    (local $u v128) (local $s v128) (local $c v128) (local $sum v128)
+    (local $mv v128) (local $xl v128)
+    (local $invln2 v128) (local $shift v128) (local $ln2hi v128) (local $ln2lo v128)
+    (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $under v128)
+    (local $a f64) (local $ab f64) (local $bb f64) (local $err f64)
+    (local.set $invln2 (v128.load (i32.const 2048)))
+    (local.set $shift (v128.load (i32.const 2064)))
+    (local.set $ln2hi (v128.load (i32.const 2080)))
+    (local.set $ln2lo (v128.load (i32.const 2096)))
+    (local.set $c2 (v128.load (i32.const 2112)))
+    (local.set $c3 (v128.load (i32.const 2128)))
+    (local.set $c4 (v128.load (i32.const 2144)))
+    (local.set $c5 (v128.load (i32.const 2160)))
+    (local.set $under (v128.load (i32.const 2176)))
+    (v128.store (i32.const 2192) (f64x2.splat (local.get $m)))
+    (v128.store (i32.const 2208) (f64x2.splat (local.get $xlim)))
+    (local.set $mv (v128.load (i32.const 2192)))
+    (local.set $xl (v128.load (i32.const 2208)))
+    ;; Each lane's sum starts at 1, so it is never below a term (all are <= 1): Fast2Sum is exact.
+    (local.set $s (f64x2.splat (f64.const 1)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        (if (local.get $careful) (then (local.set $x (f64x2.pmax (local.get $x) (local.get $xl)))))
+        ;; d = x - m rounded, and e its rounding error exactly (TwoSum).
         (local.set $d (f64x2.sub (local.get $x) (local.get $mv)))
         (local.set $b (f64x2.sub (local.get $d) (local.get $x)))
-        (local.set $e (f64x2.add
+        (local.set $e (f64x2.sub
           (f64x2.sub (local.get $x) (f64x2.sub (local.get $d) (local.get $b)))
-          (f64x2.add (f64x2.sub (local.get $negm) (local.get $b)) (local.get $res))))
-        ;; k = round(d * 128/ln2) by the 1.5*2^52 shift; its low bits are the integer k.
-        (local.set $t (f64x2.add (f64x2.mul (local.get $d) (f64x2.splat (f64.const 0x1.71547652b82fep+7)))
-                                 (f64x2.splat (f64.const 0x1.8p52))))
-        (local.set $kf (f64x2.sub (local.get $t) (f64x2.splat (f64.const 0x1.8p52))))
-        (local.set $k (i64x2.sub (local.get $t) (i64x2.splat (i64.const 0x4338000000000000))))
+          (f64x2.add (local.get $mv) (local.get $b))))
+        (if (local.get $res)
+          (then (local.set $e (f64x2.add (local.get $e) (v128.load (i32.add (local.get $p) (local.get $res)))))))
+        ;; k = round(d * 128/ln2) by the 1.5*2^52 shift: the low bits of t are the integer k.
+        (local.set $t (f64x2.add (f64x2.mul (local.get $d) (local.get $invln2)) (local.get $shift)))
+        (local.set $kf (f64x2.sub (local.get $t) (local.get $shift)))
         ;; r = d - k*ln2/128 + e: the high part of ln2/128 has 32 bits, so k*hi and d - k*hi are exact.
         (local.set $r (f64x2.add
-          (f64x2.sub (local.get $d) (f64x2.mul (local.get $kf) (f64x2.splat (f64.const 0x1.62e42feep-8))))
-          (f64x2.sub (local.get $e) (f64x2.mul (local.get $kf) (f64x2.splat (f64.const 0x1.a39ef35793c76p-40))))))
+          (f64x2.sub (local.get $d) (f64x2.mul (local.get $kf) (local.get $ln2hi)))
+          (f64x2.sub (local.get $e) (f64x2.mul (local.get $kf) (local.get $ln2lo)))))
         ;; exp(r) - 1 = r + r^2 (1/2 + r/6 + r^2 (1/24 + r/120)).
         (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-        (local.set $poly (f64x2.add (local.get $r) (f64x2.mul (local.get $r2)
-          (f64x2.add
-            (f64x2.add (f64x2.splat (f64.const 0.5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0x1.5555555555555p-3))))
-            (f64x2.mul (local.get $r2)
-              (f64x2.add (f64x2.splat (f64.const 0x1.5555555555555p-5)) (f64x2.mul (local.get $r) (f64x2.splat (f64.const 0x1.1111111111111p-7)))))))))
-        ;; 2^(j/128) as (hi, lo) for each lane: two 16-byte table rows, regrouped.
-        (local.set $kk (i64x2.shl (v128.and (local.get $k) (i64x2.splat (i64.const 127))) (i32.const 4)))
-        (local.set $t0 (v128.load (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $kk)))))
-        (local.set $t1 (v128.load (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $kk)))))
+        (local.set $poly (f64x2.add (local.get $r) (f64x2.mul (local.get $r2) (f64x2.add
+          (f64x2.add (local.get $c2) (f64x2.mul (local.get $r) (local.get $c3)))
+          (f64x2.mul (local.get $r2) (f64x2.add (local.get $c4) (f64x2.mul (local.get $r) (local.get $c5))))))))
+        ;; 2^(j/128) as (hi, lo) for each lane, j = k & 127: two 16-byte table rows, regrouped.
+        ;; The index is taken in scalar registers, off the busy vector units.
+        (local.set $t0 (v128.load (i32.shl
+          (i32.and (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $t))) (i32.const 127)) (i32.const 4))))
+        (local.set $t1 (v128.load (i32.shl
+          (i32.and (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $t))) (i32.const 127)) (i32.const 4))))
         (local.set $hi (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
         (local.set $tail (f64x2.add
           (f64x2.mul (local.get $hi) (local.get $poly))
           (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1))))
-        ;; times 2^(k >> 7): into the exponent bits; below 2^-1021 the sum hi + tail is formed at 2^1022
-        ;; times its size and, when under 1, rounded against 1.0, so the subnormal result rounds only once.
-        (local.set $kk (i64x2.shr_s (local.get $k) (i32.const 7)))
-        (if (v128.any_true (i64x2.lt_s (local.get $kk) (i64x2.splat (i64.const -1021))))
+        ;; times 2^(k >> 7), whose exponent field is the low bits of (t >> 7) << 52: added to the bits of
+        ;; hi + tail; below 2^-1021 the sum is formed at 2^1022 times its size and, when under 1, rounded
+        ;; against 1.0, so the subnormal result rounds only once.
+        (local.set $k1 (i64x2.shl (i64x2.shr_u (local.get $t) (i32.const 7)) (i32.const 52)))
+        (if (if (result i32) (local.get $careful)
+              (then (i64x2.bitmask (f64x2.lt (local.get $kf) (local.get $under))))
+              (else (i32.const 0)))
           (then
-            (local.set $k1 (i64x2.shl (i64x2.add (local.get $kk) (i64x2.splat (i64.const 2045))) (i32.const 52)))
+            (local.set $k1 (i64x2.add (local.get $k1) (i64x2.splat (i64.const 0x7fd0000000000000))))
             (local.set $zh (f64x2.mul (local.get $hi) (local.get $k1)))
             (local.set $zl (f64x2.mul (local.get $tail) (local.get $k1)))
             (local.set $u (f64x2.add (f64x2.splat (f64.const 1)) (local.get $zh)))
+            (local.set $sum (f64x2.add (local.get $zh) (local.get $zl)))
             (local.set $y (f64x2.mul (f64x2.splat (f64.const 0x1p-1022)) (v128.bitselect
               (f64x2.sub
                 (f64x2.add (local.get $u)
                   (f64x2.add (f64x2.add (f64x2.sub (f64x2.splat (f64.const 1)) (local.get $u)) (local.get $zh))
                              (local.get $zl)))
                 (f64x2.splat (f64.const 1)))
-              (f64x2.add (local.get $zh) (local.get $zl))
-              (f64x2.lt (f64x2.add (local.get $zh) (local.get $zl)) (f64x2.splat (f64.const 1)))))))
+              (local.get $sum)
+              (f64x2.lt (local.get $sum) (f64x2.splat (f64.const 1)))))))
           (else
-            (local.set $y (i64x2.add (f64x2.add (local.get $hi) (local.get $tail))
-                                     (i64x2.shl (local.get $kk) (i32.const 52))))))
+            (local.set $y (i64x2.add (f64x2.add (local.get $hi) (local.get $tail)) (local.get $k1)))))
         (v128.store (local.get $p) (local.get $y))
-        ;; Neumaier: both terms are >= 0, so the larger one is the max.
-        (local.set $t (f64x2.add (local.get $s) (local.get $y)))
-        (local.set $c (f64x2.add (local.get $c) (f64x2.add
-          (f64x2.sub (f64x2.pmax (local.get $s) (local.get $y)) (local.get $t))
-          (f64x2.pmin (local.get $s) (local.get $y)))))
-        (local.set $s (local.get $t))
+        (local.set $sum (f64x2.add (local.get $s) (local.get $y)))
+        (local.set $c (f64x2.add (local.get $c) (f64x2.add (f64x2.sub (local.get $s) (local.get $sum)) (local.get $y))))
+        (local.set $s (local.get $sum))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
-    ;; Merge the two lanes: TwoSum of the sums, then all the corrections.
-    (local.set $sh (f64x2.extract_lane 0 (local.get $s)))
-    (local.set $sl (f64x2.extract_lane 1 (local.get $s)))
-    (local.set $st (f64.add (local.get $sh) (local.get $sl)))
-    (local.set $bb (f64.sub (local.get $st) (local.get $sh)))
-    (f64.add (local.get $st)
-      (f64.add
-        (f64.add (f64.sub (local.get $sh) (f64.sub (local.get $st) (local.get $bb)))
-                 (f64.sub (local.get $sl) (local.get $bb)))
-        (f64.add (f64x2.extract_lane 0 (local.get $c)) (f64x2.extract_lane 1 (local.get $c))))))
+    ;; Merge the lanes: TwoSum of the two sums, TwoSum to take off the two starting 1s, then the corrections.
+    (local.set $a (f64.add (f64x2.extract_lane 0 (local.get $s)) (f64x2.extract_lane 1 (local.get $s))))
+    (local.set $bb (f64.sub (local.get $a) (f64x2.extract_lane 0 (local.get $s))))
+    (local.set $err (f64.add
+      (f64.sub (f64x2.extract_lane 0 (local.get $s)) (f64.sub (local.get $a) (local.get $bb)))
+      (f64.sub (f64x2.extract_lane 1 (local.get $s)) (local.get $bb))))
+    (local.set $ab (f64.sub (local.get $a) (f64.const 2)))
+    (local.set $bb (f64.sub (local.get $ab) (local.get $a)))
+    (local.set $err (f64.add (local.get $err) (f64.add
+      (f64.sub (local.get $a) (f64.sub (local.get $ab) (local.get $bb)))
+      (f64.sub (f64.const -2) (local.get $bb)))))
+    (f64.add (local.get $ab) (f64.add (local.get $err)
+      (f64.add (f64x2.extract_lane 0 (local.get $c)) (f64x2.extract_lane 1 (local.get $c))))))
 
   ;; p_i = exp(x_i - m) / s, a true division per element.
   (func (export "divide") (param $p i32) (param $end i32) (param $s f64)
@@ -226,6 +252,11 @@
     "\27\5a\61\ee\1b\fa\fe\3f\b0\b6\a4\86\f4\c7\9d\3c\97\ba\6b\37\2b\25\ff\3f\43\8e\0d\bf\a5\a1\93\3c"
     "\40\45\6e\5b\76\50\ff\3f\8b\a1\d8\2d\e1\d3\99\3c\14\be\9c\ad\fd\7b\ff\3f\0a\35\06\d0\12\bb\9d\bc"
     "\d8\90\9e\81\c1\a7\ff\3f\1e\93\a5\f3\53\48\87\3c\f1\71\8f\2b\c2\d3\ff\3f\e7\79\65\96\74\eb\62\3c"
+    "\fe\82\2b\65\47\15\67\40\fe\82\2b\65\47\15\67\40\00\00\00\00\00\00\38\43\00\00\00\00\00\00\38\43"
+    "\00\00\e0\fe\42\2e\76\3f\00\00\e0\fe\42\2e\76\3f\76\3c\79\35\ef\39\7a\3d\76\3c\79\35\ef\39\7a\3d"
+    "\00\00\00\00\00\00\e0\3f\00\00\00\00\00\00\e0\3f\55\55\55\55\55\55\c5\3f\55\55\55\55\55\55\c5\3f"
+    "\55\55\55\55\55\55\a5\3f\55\55\55\55\55\55\a5\3f\11\11\11\11\11\11\81\3f\11\11\11\11\11\11\81\3f"
+    "\00\00\00\00\00\e8\ff\c0\00\00\00\00\00\e8\ff\c0"
     ;; table end
   )
 )

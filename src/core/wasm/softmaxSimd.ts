@@ -1,6 +1,6 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- every program reaching this file needs the .wat typing
 /// <reference path="./wat.d.ts" />
-// Softmax over WebAssembly SIMD lanes, as accurate as the TypeScript core and about 3x faster on large arrays.
+// Softmax over WebAssembly SIMD lanes, as accurate as the TypeScript core and faster on large arrays.
 import kernelBytes from './softmax.wat';
 
 /** The slice of the WebAssembly API used here; absent or throwing (no SIMD, a CSP without wasm) means "use TS". */
@@ -11,16 +11,19 @@ interface WasmApi {
 
 interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  max(start: number, end: number): number;
-  expSum(start: number, end: number, max: number, floor: number, temperature: number, maxResidual: number): number;
+  range(start: number, end: number): number;
+  divideByTemperature(start: number, end: number, temperature: number, floor: number, maxResidual: number, residuals: number): void;
+  expSum(start: number, end: number, max: number, floor: number, residuals: number, careful: number): number;
   divide(start: number, end: number, sum: number): void;
 }
 
-/** The kernel's exp table fills the memory below this byte offset; the array starts here. */
-const ARRAY_START = 2048;
+/** The kernel's exp table and constants fill the memory below this byte offset; the array starts here. */
+const ARRAY_START = 4096;
+/** `range` leaves the smallest logit here. */
+const MIN_AT = 2240;
 const PAGE_BYTES = 65536;
 /** A kernel whose memory would exceed this is used once and dropped, so a huge array's memory is not held forever. */
-const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
+const KEPT_MEMORY_BYTES = 128 * 1024 * 1024;
 /** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
 const LARGEST_MAX = 2 ** 50;
 /** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
@@ -52,7 +55,7 @@ function kernelWithMemory(bytes: number): Kernel | undefined {
   return kernel;
 }
 
-/** x / t − q exactly up to a rounding of the result, for q = x / t rounded: Dekker's exact product q·t. */
+/** x / t − q up to a rounding of the result, for q = x / t rounded: Dekker's exact product q·t. */
 function quotientResidual(x: number, q: number, t: number): number {
   if (t === 1) return 0;
   const halves = (v: number): [number, number] => {
@@ -67,42 +70,47 @@ function quotientResidual(x: number, q: number, t: number): number {
 }
 
 /**
- * Writes softmax(logits / temperature) into `out` (length ≥ logits.length) and returns true; returns false,
- * leaving `out` unspecified, when WebAssembly SIMD is unavailable or the input needs the TypeScript path:
- * empty, NaN, +Infinity, all -Infinity, a temperature outside [2^-900, 2^900], or x / T beyond ±2^50.
+ * softmax(logits / temperature) as a new array, or undefined when WebAssembly SIMD is unavailable or the
+ * input needs the TypeScript path: empty, NaN, +Infinity, all -Infinity, a temperature outside
+ * [2^-900, 2^900], or x / T beyond ±2^50. The kernel is compiled on the first call, not at import.
  */
-export function softmaxSimd(logits: ArrayLike<number>, temperature: number, out: Float64Array): boolean {
+export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
   const n = logits.length;
-  if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return false;
+  if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return undefined;
   const padded = n + (n & 1);
   const end = ARRAY_START + padded * 8;
-  const kernel = kernelWithMemory(end);
-  if (!kernel) return false;
+  // With T != 1, the roundings of x / T are kept in a second array right after the first.
+  const residuals = temperature === 1 ? 0 : padded * 8;
+  const kernel = kernelWithMemory(end + residuals);
+  if (!kernel) return undefined;
   const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
   x.set(logits);
   if (padded > n) x[n] = -Infinity;
   // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
-  const largest = kernel.max(ARRAY_START, end);
+  const largest = kernel.range(ARRAY_START, end);
   const max = largest / temperature;
-  if (!(Math.abs(max) <= LARGEST_MAX)) return false;
-  const sum = kernel.expSum(ARRAY_START, end, max, max - 800, temperature, quotientResidual(largest, max, temperature));
-  if (!(sum >= 1 && sum < Infinity)) return false;
+  if (!(Math.abs(max) <= LARGEST_MAX)) return undefined;
+  const floor = max - 800;
+  if (residuals) {
+    kernel.divideByTemperature(ARRAY_START, end, temperature, floor, quotientResidual(largest, max, temperature), residuals);
+  }
+  const smallest = new Float64Array(kernel.memory.buffer, MIN_AT, 1)[0] / temperature;
+  const sum = kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
+  if (!(sum >= 1 && sum < Infinity)) return undefined;
   kernel.divide(ARRAY_START, end, sum);
-  out.set(x.subarray(0, n));
-  return true;
+  return x.slice(0, n);
 }
 
-/** exp(x) for every x ≤ 0 (the only arguments softmax needs) into `out`; false without WebAssembly SIMD. */
-export function expSimd(xs: ArrayLike<number>, out: Float64Array): boolean {
+/** exp(x) for every x ≤ 0 (the only arguments softmax needs); undefined without WebAssembly SIMD. */
+export function expSimd(xs: ArrayLike<number>): Float64Array | undefined {
   const n = xs.length;
   const end = ARRAY_START + (n + (n & 1)) * 8;
   const kernel = kernelWithMemory(end);
-  if (!kernel) return false;
+  if (!kernel) return undefined;
   const x = new Float64Array(kernel.memory.buffer, ARRAY_START, n + (n & 1));
   x.set(xs);
   if (n & 1) x[n] = -Infinity;
-  for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return false;
-  kernel.expSum(ARRAY_START, end, 0, -800, 1, 0);
-  out.set(x.subarray(0, n));
-  return true;
+  for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return undefined;
+  kernel.expSum(ARRAY_START, end, 0, -800, 0, 1);
+  return x.slice(0, n);
 }
