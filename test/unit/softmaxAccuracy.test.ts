@@ -68,6 +68,19 @@ describe('softmax accuracy against the exact reference', function () {
     for (const [i, near, off] of f.samples) assert.ok(Math.abs(ulpError(p[i], near, off)) <= 1);
   });
 
+  it('the same bounds reject the usual shift-and-divide with a plain sum, so they can tell', () => {
+    const f = fixtures.find((g) => g.name === 'normal100-n100000');
+    assert.ok(f);
+    const x = logitsOf(f);
+    let m = -Infinity;
+    for (const v of x) m = Math.max(m, v);
+    const e = x.map((v) => Math.exp(v - m));
+    let s = 0;
+    for (const v of e) s += v;
+    const worst = Math.max(...f.samples.map(([i, near, off]) => Math.abs(ulpError(e[i] / s, near, off))));
+    assert.ok(worst > 3, `plain shift-and-divide was within ${worst} ulps`);
+  });
+
   it('cross-entropy of each sampled target is −log p within 6 ulps', () => {
     for (const f of fixtures.filter((g) => g.n <= 1000)) {
       const x = logitsOf(f);
