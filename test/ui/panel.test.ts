@@ -16,11 +16,13 @@ const sample = [
   '',
   'scores = [0.5, -1.5, 3.25, 0.0]',
   '',
+  'batch = [[1.0, 2.0, 3.0], [3.0, 0.0, -3.0]]',
+  '',
 ].join('\n');
 const decimals = 4;
 
 /** What the walkthrough must show: the exact softmax, printed with the core's own formatter. */
-const expectedProbabilities = (logits: number[]) => referenceSoftmax(logits).map((p) => formatProbability(p, decimals));
+const expectedProbabilities = (logits: number[], places = decimals) => referenceSoftmax(logits).map((p) => formatProbability(p, places));
 
 function walkthrough(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -159,6 +161,40 @@ describe('walkthrough panel in the browser', function () {
     await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
     await goToLine(page, 4, 14);
     await waitForChart(walkthrough(page), expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart after moving to scores');
+  });
+
+  it('recomputes live at the temperature set on the slider, by keyboard', async () => {
+    const frame = walkthrough(page);
+    await frame.locator('#temperature').focus();
+    await frame.locator('#temperature').press('End');
+    // T = 10: the logits are divided by 10 before the softmax.
+    await waitForChart(frame, expectedProbabilities([0.05, -0.15, 0.325, 0]), 'bar chart at T = 10');
+    assert.strictEqual(await frame.locator('.controls output').textContent(), 'T = 10');
+    await frame.locator('button.reset').click();
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back at T = 1');
+  });
+
+  it('shows as many decimals as asked', async () => {
+    const frame = walkthrough(page);
+    await frame.locator('#decimals').fill('7');
+    await frame.locator('#decimals').press('Enter');
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0], 7), 'bar chart with 7 decimals');
+    await frame.locator('#decimals').fill(String(decimals));
+    await frame.locator('#decimals').press('Enter');
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back at 4 decimals');
+  });
+
+  it('takes the softmax of the matrix row picked', async () => {
+    await page.locator('.monaco-editor .view-line', { hasText: 'batch' }).click();
+    await goToLine(page, 6, 12);
+    const frame = walkthrough(page);
+    await waitForChart(frame, expectedProbabilities([1, 2, 3]), 'bar chart of the first row');
+    await frame.locator('#row').fill('1');
+    await frame.locator('#row').press('Enter');
+    await waitForChart(frame, expectedProbabilities([3, 0, -3]), 'bar chart of the second row');
+    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await goToLine(page, 4, 14);
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
   });
 
   it('comes back on the same array after the window reloads', async () => {
