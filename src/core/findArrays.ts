@@ -14,8 +14,22 @@ export interface FoundArray {
 }
 
 /**
- * The numeric arrays in the text, in text order, never overlapping. A nested numeric array is reported
- * once, as its outermost complete array. Never throws; linear in the length of the text.
+ * The numeric arrays in the text, in text order, never overlapping. Never throws; linear in the text.
+ *
+ * - A nested numeric array is reported once, as its outermost complete array (a matrix, or deeper).
+ *   A list that also holds non-numbers is no array, but the numeric arrays inside it are reported;
+ *   a ragged nesting (rows of different lengths, numbers beside lists) reports nothing, inner rows included.
+ * - Spans: the bracket literal (`[...]` of `np.array([...])`, `{...}` of `[]float64{...}`, `[...]` of
+ *   `vec![...]`); the whole call for `c(...)`, `doubleArrayOf(...)`, `List.of(...)`; the whole
+ *   `\begin{..}...\end{..}` for LaTeX.
+ * - A bracket right after a name, `)` or `]` is a subscript, and a list that is a whole subscript
+ *   (`x[[0, 2]]`) selects elements; neither is reported. Julia's `Float64[...]` is an array.
+ * - `;` separates rows in MATLAB, Julia and unknown languages (also line breaks in MATLAB and Julia);
+ *   rows of one number read as a vector. A one-row LaTeX matrix is a vector too.
+ * - Values are what Number() gives the literal without separators and type suffixes; `nan` is read as
+ *   NaN (softmax then names it); an elided print-out (`...`) is not an array.
+ * - A multi-line array written in a comment is followed through the comment markers that start its
+ *   lines; inside an array written in code, comments are skipped.
  */
 export function findArrays(text: string, languageId?: string): FoundArray[] {
   const found: FoundArray[] = [];

@@ -86,6 +86,13 @@ describe('findArrays decisions in ambiguous cases', () => {
     assert.deepStrictEqual(findArrays('[−1.5, 2]')[0].values, [-1.5, 2]);
   });
 
+  it('keeps finding arrays after a stray bracket or an unclosed LaTeX matrix', () => {
+    assert.deepStrictEqual(literals('s = "row["\nx = [1, 2]\ny = [3, 4]\n', 'python'), ['[1, 2]', '[3, 4]']);
+    assert.deepStrictEqual(literals('s = "("\nx = [1, 2]\n', 'python'), ['[1, 2]']);
+    assert.deepStrictEqual(literals('$\\begin{bmatrix} a & b $\n\nx = [1, 2]\n', 'markdown'), ['[1, 2]']);
+    assert.deepStrictEqual(literals('\\begin{bmatrix} 1 & 2\n\nx = [1, 2]\n', 'markdown'), ['[1, 2]']);
+  });
+
   it('switches rules at Markdown code fences', () => {
     const md = 'text [1, 2]\n```julia\nA = [1 2\n     3 4]\n```\n[5 6\n 7 8]\n';
     assert.deepStrictEqual(findArrays(md, 'markdown').map((a) => a.shape), [[2], [2, 2], [4]]);

@@ -11,14 +11,8 @@ for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
 
 /** Veltkamp's splitter for Dekker's exact product. */
 const SPLITTER = 134217729;
-/** The double-double results below carry a relative error far under 2^-100; this margin is 2^-95. */
-const MARGIN = 2 ** -95;
-
-const bits = new Float64Array(1);
-const words = new Uint32Array(bits.buffer);
-bits[0] = 1;
-const HI = words[1] === 0x3ff00000 ? 1 : 0;
-const LO = 1 - HI;
+/** The double-double results below carry a relative error far under 2^-100; this margin is 2^-94. */
+const MARGIN = 2 ** -94;
 
 let prodHi = 0;
 let prodLo = 0;
@@ -69,16 +63,10 @@ function longDecimal(hi: number, lo: number, loDigits: number, e10: number): num
   }
   const a = Math.abs(h);
   if (!(a > 2 ** -960 && a < 2 ** 1000)) return NaN;
-  bits[0] = a;
-  const exponent = (words[HI] >>> 20) & 0x7ff;
-  const powerOfTwo = (words[HI] & 0xfffff) === 0 && words[LO] === 0;
-  words[HI] = (exponent - 52) << 20;
-  words[LO] = 0;
-  const ulp = bits[0];
-  // h is the nearest double to h + l; the exact value lies within MARGIN·a of h + l.
-  const towardZero = h > 0 ? l < 0 : l > 0;
-  const room = towardZero ? (powerOfTwo ? ulp / 4 : ulp / 2) - Math.abs(l) : ulp / 2 - Math.abs(l);
-  return room > MARGIN * a ? h : NaN;
+  // h is the nearest double to h + l and the exact value lies within MARGIN·a of h + l; rounding is
+  // monotonic, so if both ends of that interval round to h, so does the exact value.
+  const m = MARGIN * a;
+  return h + (l + m) === h && h + (l - m) === h ? h : NaN;
 }
 
 function isIdentOrDot(c: number): boolean {

@@ -135,6 +135,11 @@ class Scanner {
           i = this.structure(i);
           continue;
         }
+        if (top.kind === Kind.Latex) {
+          // A LaTeX matrix that is not numeric need not wait for its \end: the text goes on as usual.
+          this.abandon();
+          continue;
+        }
       }
       // Outside array content only a few characters matter; skip the rest in a tight loop.
       const interesting = this.interesting;
@@ -451,6 +456,10 @@ class Scanner {
     if (this.depth === 0 || this.overflow > 0) return i;
     let j = i;
     while (j < text.length && (text.charCodeAt(j) === Ch.Space || text.charCodeAt(j) === Ch.Tab)) j++;
+    const blankLine = j >= text.length || text.charCodeAt(j) === Ch.Newline || text.charCodeAt(j) === Ch.Cr;
+    // LaTeX allows no paragraph break inside a matrix: an environment still open at a blank line never closes.
+    if (blankLine && this.frames[this.depth - 1].kind === Kind.Latex) this.abandon();
+    if (this.depth === 0) return i;
     if (this.commentBase >= 0) {
       const ctx = this.frames[this.commentBase].ctx;
       if (ctx === Ctx.Line) {
@@ -667,10 +676,7 @@ class Scanner {
     const f = this.pop();
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     const parentActive = parent !== undefined && parent.kind >= Kind.Array && parent.status !== Status.NonNumeric;
-    if (f.kind < Kind.Array) {
-      if (f.kind === Kind.Index) this.pendingCount = f.pStart;
-      return;
-    }
+    if (f.kind < Kind.Array) return;
     if (f.kind === Kind.Latex && !f.cellFull && f.rowLen > 0) this.nonNumeric(f);
     this.endRow(f);
     if (f.kids > 0 && f.rows > 1) this.nonNumeric(f);
@@ -706,10 +712,22 @@ class Scanner {
       else this.report(candidate);
       return;
     }
-    if ((parent === undefined || parent.kind !== Kind.Index) && this.valueCount - f.vStart >= 2) {
+    if ((parent === undefined || !this.isIndexList(parent, f)) && this.valueCount - f.vStart >= 2) {
       this.sink(f.start, end, shape, this.values.slice(f.vStart, this.valueCount));
     }
     this.valueCount = f.vStart;
+  }
+
+  /**
+   * `x[[0, 2]]`: a list that is the whole subscript selects elements; it is not data. Only a list right
+   * after the subscript's bracket counts, so a subscript left open by a stray `[` in a string hides nothing.
+   */
+  private isIndexList(parent: Frame, f: Frame): boolean {
+    if (parent.kind !== Kind.Index) return false;
+    for (let k = f.start - 1; k > parent.start; k--) {
+      if (!isBlank(this.text.charCodeAt(k)) || f.start - k > 64) return false;
+    }
+    return true;
   }
 
   private report(c: Candidate): void {
@@ -731,8 +749,6 @@ class Scanner {
     if (f.kind >= Kind.Array) {
       if (f.status === Status.Ragged) this.pendingCount = f.pStart;
       else this.nonNumeric(f);
-    } else if (f.kind === Kind.Index) {
-      this.pendingCount = f.pStart;
     }
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     if (parent !== undefined && parent.kind >= Kind.Array) this.nonNumeric(parent);
