@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { softmax } from '../../src/core';
-import { expSimd, softmaxSimd } from '../../src/core/wasm/softmaxSimd';
+import { expSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
 const EPS = 2 ** -52;
@@ -101,6 +101,15 @@ describe('WebAssembly SIMD softmax', function () {
       measured.push(`| ${c.name} | ${worstTs.toFixed(2)} | ${worstSimd.toFixed(2)} | ${(exactSumMinusOne(fromTs) / EPS).toFixed(2)} | ${(exactSumMinusOne(out) / EPS).toFixed(2)} |`);
     });
   }
+
+  it('writes a row into a larger array without touching its neighbours, as a new array would hold it', () => {
+    const row = Float64Array.from({ length: 1001 }, (_, i) => Math.cos(i) * 40);
+    const out = new Float64Array(1005).fill(7);
+    assert.ok(softmaxSimdInto(row, 1.5, out, 3));
+    assert.deepStrictEqual(out.subarray(3, 1004), simd(row, 1.5));
+    assert.deepStrictEqual([out[0], out[1], out[2], out[1004]], [7, 7, 7, 7]);
+    assert.strictEqual(softmaxSimdInto([1, NaN], 1, out, 0), false);
+  });
 
   it('masks -Infinity to exactly 0 and handles an odd length', () => {
     const p = simd([-Infinity, 1, -Infinity, 1, 2]);

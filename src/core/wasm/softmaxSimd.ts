@@ -75,6 +75,18 @@ function quotientResidual(x: number, q: number, t: number): number {
  * [2^-900, 2^900], or x / T beyond ±2^50. The kernel is compiled on the first call, not at import.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
+  return probabilities(logits, temperature)?.slice();
+}
+
+/** As softmaxSimd, into out[offset, offset + logits.length) (a row of a matrix); false where softmaxSimd gives undefined. */
+export function softmaxSimdInto(logits: ArrayLike<number>, temperature: number, out: Float64Array, offset = 0): boolean {
+  const p = probabilities(logits, temperature);
+  if (p) out.set(p, offset);
+  return p !== undefined;
+}
+
+/** The probabilities in the kernel's memory (valid until its next call), or undefined as for softmaxSimd. */
+function probabilities(logits: ArrayLike<number>, temperature: number): Float64Array | undefined {
   const n = logits.length;
   if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return undefined;
   const padded = n + (n & 1);
@@ -98,7 +110,7 @@ export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64
   const sum = kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
   if (!(sum >= 1 && sum < Infinity)) return undefined;
   kernel.divide(ARRAY_START, end, sum);
-  return x.slice(0, n);
+  return x.subarray(0, n);
 }
 
 /** exp(x) for every x ≤ 0 (the only arguments softmax needs); undefined without WebAssembly SIMD. */
