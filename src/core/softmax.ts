@@ -43,7 +43,7 @@ export function temperatureOf(options?: SoftmaxOptions): number {
   return t;
 }
 
-/** Where a logit sits, in words: "3" for a vector, "[1, 2]" for a row of a matrix. */
+/** Where a logit sits, in words: "3" in a vector, "2 in row 1" in a matrix. */
 type Locate = (i: number) => string;
 
 const vectorPlace: Locate = (i) => `${i}`;
@@ -109,20 +109,17 @@ export function shiftRow(
   }
   let max = -Infinity;
   let argmax = -1;
+  let sawNaN = false;
   for (let i = 0; i < n; i++) {
     const v = scaled[i];
     if (v > max) {
       max = v;
       argmax = i;
-    } else if (v !== v || v === Infinity) {
-      reject(logits[offset + i], i, temperature, where, offset + i);
+    } else if (v !== v) {
+      sawNaN = true;
     }
   }
-  if (max === Infinity) reject(logits[offset + argmax], argmax, temperature, where, offset + argmax);
-  if (argmax < 0) {
-    const all = n === 1 ? 'The only logit is −∞' : `All ${n} logits are −∞`;
-    throw new SoftmaxInputError(`${all}, so every entry is masked and softmax is undefined.`);
-  }
+  if (sawNaN || max === Infinity || argmax < 0) rejectFirstBad(logits, offset, n, where, temperature, scaled);
   const maxResidual = residual === null ? 0 : residual[argmax];
   const shifted = new Float64Array(n);
   let delta: Float64Array | null = null;
@@ -185,7 +182,7 @@ function softmaxInto(
       argmax = i;
     }
   }
-  if (max === Infinity || argmax < 0) rejectFirstBad(x, offset, n, where);
+  if (max === Infinity || argmax < 0) rejectFirstBad(x, offset, n, where, 1, null);
   let sum = 0;
   let comp = 0;
   const negMax = -max;
@@ -205,15 +202,26 @@ function softmaxInto(
   out[argmax] = 1;
   // 1 + s′ rounded once, exactly as normalize() does, so every path gives the same numbers.
   const total = 1 + (sum + comp);
-  if (total !== total) rejectFirstBad(x, offset, n, where);
+  if (total !== total) rejectFirstBad(x, offset, n, where, 1, null);
   for (let i = offset; i < end; i++) out[i] /= total;
 }
 
-/** Throws for the first NaN or +∞ in x[offset, offset + n), or, if there is none, for all −∞. */
-function rejectFirstBad(x: ArrayLike<number>, offset: number, n: number, where: Locate): never {
-  for (let i = offset; i < offset + n; i++) {
-    const v = x[i];
-    if (v !== v || v === Infinity) reject(v, i - offset, 1, where, i);
+/**
+ * Throws for the first logit in x[offset, offset + n) that is NaN or +∞ (after dividing by T, when
+ * `scaled` holds x / T), or, if there is none, because all are −∞.
+ */
+function rejectFirstBad(
+  x: ArrayLike<number>,
+  offset: number,
+  n: number,
+  where: Locate,
+  temperature: number,
+  scaled: Float64Array | null,
+): never {
+  for (let i = 0; i < n; i++) {
+    const raw = x[offset + i];
+    const v = scaled === null ? raw : scaled[i];
+    if (v !== v || v === Infinity) reject(raw, i, temperature, where, offset + i);
   }
   const all = n === 1 ? 'The only logit is −∞' : `All ${n} logits are −∞`;
   throw new SoftmaxInputError(`${all}, so every entry is masked and softmax is undefined.`);

@@ -114,3 +114,13 @@ describe('softmax of a matrix', () => {
     rejects(() => softmaxRows([], [2, 0]), /at least one number in each row/);
   });
 });
+
+describe('which bad logit an error names', () => {
+  it('names the first bad logit in reading order, with or without a temperature', () => {
+    for (const options of [undefined, { temperature: 0.5 }]) {
+      rejects(() => softmax([0, Infinity, NaN], options), /Logit 1 is \+∞/, 1);
+      rejects(() => softmax([0, NaN, Infinity], options), /Logit 1 is NaN/, 1);
+      rejects(() => logSoftmax([NaN, -Infinity], options), /Logit 0 is NaN/, 0);
+    }
+  });
+});
