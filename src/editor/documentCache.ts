@@ -10,8 +10,6 @@ interface Entry {
 /** Arrays found in one window of a large document, kept so that repeated hovers do not rescan it. */
 interface WindowEntry {
   version: number;
-  from: number;
-  to: number;
   arrays: readonly FoundArray[];
 }
 
@@ -71,33 +69,31 @@ export class DocumentArrays implements vscode.Disposable {
   private arrayInWindow(document: vscode.TextDocument, offset: number): FoundArray | undefined {
     const key = document.uri.toString();
     const recent = this.windows.get(key);
-    if (recent && recent.version === document.version && offset > recent.from && offset < recent.to) {
-      return containing(recent.arrays, offset);
-    }
+    const known = recent && recent.version === document.version ? containing(recent.arrays, offset) : undefined;
+    if (known) return known;
     const length = textLength(document);
     let from = Math.max(0, offset - halfWindow);
     let to = Math.min(length, offset + halfWindow);
     let scan = scanWindow(document, from, to, offset);
     // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket.
-    const anchor = scan.hit && !clippedAtStart(scan.hit, from) ? scan.hit.start : offset;
+    const anchor = scan.hit && scan.hit.start > from ? scan.hit.start : offset;
     const opener = unmatchedBracketBefore(document, anchor);
     if (opener !== undefined && opener < from) {
       from = opener;
       scan = scanWindow(document, from, to, offset);
     }
     // ...and may end after it: widen until that bracket closes.
-    while (opener !== undefined && to < length && !closes(scan.text, opener - from)) {
+    let closed = opener !== undefined && closes(scan.text, opener - from);
+    while (opener !== undefined && to < length && !closed) {
       to = Math.min(length, from + 2 * (to - from));
       scan = scanWindow(document, from, to, offset);
+      closed = closes(scan.text, opener - from);
     }
-    return this.remember(key, document, scan, from, to);
-  }
-
-  private remember(key: string, document: vscode.TextDocument, scan: WindowScan, from: number, to: number): FoundArray | undefined {
-    const length = textLength(document);
-    // Only arrays lying wholly inside the window are trusted: one touching its edge may be a fragment.
-    const arrays = scan.arrays.filter((a) => !clippedAtStart(a, from) && !clippedAtEnd(a, to, length));
-    this.windows.set(key, { version: document.version, from, to, arrays });
+    // An array touching an edge of the window that is not a real boundary may be a fragment of a larger one.
+    const startIsBoundary = from === 0 || from === opener;
+    const endIsBoundary = to === length || closed;
+    const arrays = scan.arrays.filter((a) => (startIsBoundary || a.start > from) && (endIsBoundary || a.end < to));
+    this.windows.set(key, { version: document.version, arrays });
     return scan.hit && arrays.includes(scan.hit) ? scan.hit : undefined;
   }
 
@@ -145,14 +141,6 @@ function closes(text: string, index: number): boolean {
     else if (c === ']' && --depth === 0) return true;
   }
   return false;
-}
-
-function clippedAtStart(array: FoundArray, from: number): boolean {
-  return from > 0 && array.start <= from;
-}
-
-function clippedAtEnd(array: FoundArray, to: number, length: number): boolean {
-  return to < length && array.end >= to;
 }
 
 /** Characters that never occur inside a numeric array literal: a backward search for its `[` stops there. */

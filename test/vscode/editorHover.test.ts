@@ -27,7 +27,7 @@ suite('Hover over an array', () => {
   test('shows every probability with its logit and marks the argmax', async () => {
     const values = [0.3, 2.5, -1.0, 1.25];
     const { document } = await openEditor('python', `scores = np.array([${values.join(', ')}])\nother = 1\n`);
-    const hover = await softmaxHover(document.uri, positionOf(document, '-1.0'));
+    const hover = await softmaxHover(document.uri, positionOf(document, '-1'));
     assert.ok(hover, 'no hover inside the array');
     const p = softmax(values);
     const best = argmax(p);

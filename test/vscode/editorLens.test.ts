@@ -116,6 +116,7 @@ suite('CodeLens above every array', () => {
       // The built-in ipynb extension provides this notebook type; without it there is nothing to test.
       this.skip();
     }
+    await vscode.window.showNotebookDocument(notebook);
     const document = notebook.cellAt(0).document;
     assert.strictEqual(document.uri.scheme, 'vscode-notebook-cell');
     const titles = (await softmaxLenses(document.uri)).map((l) => l.command?.title);

@@ -10,9 +10,19 @@ export async function activateExtension(): Promise<void> {
   await extension.activate();
 }
 
-/** An untitled document in the given language, shown in an editor. */
+let untitledCount = 0;
+
+/**
+ * An untitled document in the given language, holding `content`, shown in an editor. Each gets its own name:
+ * a reused "Untitled-1" can come back with the text of the previous one, restored from its backup.
+ */
 export async function openEditor(language: string, content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language, content });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `softmax-lens-test-${++untitledCount}` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.strictEqual(document.getText(), content);
   return vscode.window.showTextDocument(document);
 }
 
@@ -41,10 +51,11 @@ export async function softmaxHover(uri: vscode.Uri, position: vscode.Position): 
 
 /** The position of the n-th occurrence (from 0) of `needle` in the document, plus `delta` characters. */
 export function positionOf(document: vscode.TextDocument, needle: string, delta = 0, occurrence = 0): vscode.Position {
+  const text = document.getText();
   let at = -1;
   for (let i = 0; i <= occurrence; i++) {
-    at = document.getText().indexOf(needle, at + 1);
-    assert.ok(at >= 0, `"${needle}" not found ${occurrence + 1} times`);
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" not found ${occurrence + 1} times in ${document.uri.toString()}: ${text.slice(0, 200)}`);
   }
   return document.positionAt(at + delta);
 }
