@@ -32,11 +32,11 @@ function ranksBefore(a: number, i: number, b: number, j: number): boolean {
 
 /**
  * Indices of the k largest values, largest first, ties by lower index; NaN ranks last.
- * k is clamped to [0, values.length].
+ * k is floored and clamped to [0, values.length]; NaN asks for none.
  */
 export function topK(values: ArrayLike<number>, k: number): number[] {
   const n = values.length;
-  const want = Math.max(0, Math.min(n, Math.floor(k)));
+  const want = k >= n ? n : k > 0 ? Math.floor(k) : 0;
   if (want === 0) return [];
   if (want > 64) {
     const all = Array.from({ length: n }, (_, i) => i);

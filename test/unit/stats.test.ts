@@ -29,6 +29,9 @@ describe('topK', () => {
     assert.deepStrictEqual(topK([1, 2], 5), [1, 0]);
     assert.deepStrictEqual(topK([1, 2], 0), []);
     assert.deepStrictEqual(topK([1, 2], -3), []);
+    assert.deepStrictEqual(topK([1, 2, 3], NaN), []);
+    assert.deepStrictEqual(topK([1, 2, 3], Infinity), [2, 1, 0]);
+    assert.deepStrictEqual(topK([1, 2, 3], 1.9), [2]);
   });
   it('ranks NaN last', () => assert.deepStrictEqual(topK([NaN, 1, 2], 3), [2, 1, 0]));
   it('agrees with a full sort for any k, small or large', () => {
