@@ -33,7 +33,7 @@ const reused = new Map<number, Float64Array>();
 function simdInto(x: Float64Array): Float64Array {
   let out = reused.get(x.length);
   if (!out) reused.set(x.length, (out = new Float64Array(x.length)));
-  if (!softmaxSimdInto(x, 1, out)) throw new Error('the SIMD kernel is unavailable in this Node');
+  if (!softmaxSimdInto(x, 0, x.length, 1, out)) throw new Error('the SIMD kernel is unavailable in this Node');
   return out;
 }
 

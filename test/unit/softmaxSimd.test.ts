@@ -102,13 +102,17 @@ describe('WebAssembly SIMD softmax', function () {
     });
   }
 
-  it('writes a row into a larger array without touching its neighbours, as a new array would hold it', () => {
-    const row = Float64Array.from({ length: 1001 }, (_, i) => Math.cos(i) * 40);
-    const out = new Float64Array(1005).fill(7);
-    assert.ok(softmaxSimdInto(row, 1.5, out, 3));
-    assert.deepStrictEqual(out.subarray(3, 1004), simd(row, 1.5));
-    assert.deepStrictEqual([out[0], out[1], out[2], out[1004]], [7, 7, 7, 7]);
-    assert.strictEqual(softmaxSimdInto([1, NaN], 1, out, 0), false);
+  it('computes one row of a matrix into its place in the output, leaving the other rows alone', () => {
+    const rows = 3;
+    const cols = 1001;
+    const values = Array.from({ length: rows * cols }, (_, i) => Math.cos(i) * 40);
+    for (const input of [values, Float64Array.from(values)]) {
+      const out = new Float64Array(rows * cols).fill(7);
+      assert.ok(softmaxSimdInto(input, cols, cols, 1.5, out));
+      assert.deepStrictEqual(out.subarray(cols, 2 * cols), simd(values.slice(cols, 2 * cols), 1.5));
+      assert.ok(out.subarray(0, cols).every((v) => v === 7) && out.subarray(2 * cols).every((v) => v === 7));
+    }
+    assert.strictEqual(softmaxSimdInto([1, 2, NaN, 4], 2, 2, 1, new Float64Array(4)), false);
   });
 
   it('masks -Infinity to exactly 0 and handles an odd length', () => {

@@ -78,16 +78,29 @@ export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64
   return probabilities(logits, temperature)?.slice();
 }
 
-/** As softmaxSimd, into out[offset, offset + logits.length) (a row of a matrix); false where softmaxSimd gives undefined. */
-export function softmaxSimdInto(logits: ArrayLike<number>, temperature: number, out: Float64Array, offset = 0): boolean {
-  const p = probabilities(logits, temperature);
+/**
+ * As softmaxSimd for the row values[offset, offset + length) (of a row-major matrix), written to
+ * out[offset, offset + length); false where softmaxSimd would give undefined.
+ */
+export function softmaxSimdInto(
+  values: ArrayLike<number>,
+  offset: number,
+  length: number,
+  temperature: number,
+  out: Float64Array,
+): boolean {
+  const p = probabilities(values, temperature, offset, length);
   if (p) out.set(p, offset);
   return p !== undefined;
 }
 
 /** The probabilities in the kernel's memory (valid until its next call), or undefined as for softmaxSimd. */
-function probabilities(logits: ArrayLike<number>, temperature: number): Float64Array | undefined {
-  const n = logits.length;
+function probabilities(
+  logits: ArrayLike<number>,
+  temperature: number,
+  offset = 0,
+  n = logits.length,
+): Float64Array | undefined {
   if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return undefined;
   const padded = n + (n & 1);
   const end = ARRAY_START + padded * 8;
@@ -96,7 +109,13 @@ function probabilities(logits: ArrayLike<number>, temperature: number): Float64A
   const kernel = kernelWithMemory(end + residuals);
   if (!kernel) return undefined;
   const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
-  x.set(logits);
+  if (offset === 0 && n === logits.length) {
+    x.set(logits);
+  } else if (ArrayBuffer.isView(logits)) {
+    x.set((logits as unknown as Float64Array).subarray(offset, offset + n));
+  } else {
+    for (let i = 0; i < n; i++) x[i] = logits[offset + i];
+  }
   if (padded > n) x[n] = -Infinity;
   // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
   const largest = kernel.range(ARRAY_START, end);
