@@ -34,7 +34,8 @@ function checkLaws(text: string, found: FoundArray[]): void {
   }
 }
 
-describe('findArrays laws on fuzzed text', () => {
+describe('findArrays laws on fuzzed text', function () {
+  this.timeout(30_000);
   it('never throws and returns sorted, non-overlapping, in-bounds arrays whose values fill their shape', () => {
     fc.assert(
       fc.property(tricky, fc.constantFrom(...LANGUAGES), (text, lang) => {
@@ -65,7 +66,8 @@ describe('findArrays laws on fuzzed text', () => {
   });
 });
 
-describe('findArrays reads every number exactly as Number() does', () => {
+describe('findArrays reads every number exactly as Number() does', function () {
+  this.timeout(30_000);
   const spellings = fc.oneof(
     fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => String(x)),
     fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 20 })).map(([x, d]) => x.toExponential(d)),
@@ -107,7 +109,8 @@ const LANGUAGE_OF: Record<ExportSyntax, string> = {
   latex: 'latex',
 };
 
-describe('findArrays reads back what formatArray writes', () => {
+describe('findArrays reads back what formatArray writes', function () {
+  this.timeout(30_000);
   const finite = fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (x === 0 ? 0 : x));
   const logit = fc.oneof({ weight: 9, arbitrary: finite }, { weight: 1, arbitrary: fc.constant(-Infinity) });
   const arrays = fc.oneof(

@@ -1,0 +1,220 @@
+// The stack of open brackets and what closing one means: a shape, a ragged nesting, an array to report,
+// or a list of other things whose numeric arrays are reported on their own.
+
+import { isBlank } from './numbers';
+
+export type ArraySink = (start: number, end: number, shape: number[], values: number[]) => void;
+
+export const enum Kind { Group, Index, Array, Latex }
+export const enum Status { Ok, Ragged, NonNumeric }
+/** Where a bracket opened: in code, in a line comment, or in a block comment. */
+export const enum Ctx { Code, Line, Block }
+
+/** Nesting deeper than this is only counted: no real array nests this far, and memory stays bounded. */
+export const MAX_DEPTH = 256;
+
+export class Frame {
+  kind = Kind.Group;
+  /** The closing character, or 0 for a LaTeX environment. */
+  close = 0;
+  start = 0;
+  status = Status.Ok;
+  ctx = Ctx.Code;
+  /** Where this frame's numbers begin in the shared value buffer, and its pending sub-arrays in `pending`. */
+  vStart = 0;
+  pStart = 0;
+  nums = 0;
+  kids = 0;
+  kidShape: number[] | null = null;
+  /** Elements in the current row, completed rows, and the length of the first row. */
+  rowLen = 0;
+  rows = 0;
+  firstRowLen = 0;
+  /** The last token was an element, so a separator may follow. */
+  afterElement = false;
+  /** A LaTeX cell already holds its number. */
+  cellFull = false;
+  env = '';
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  shape: number[];
+  vStart: number;
+  vEnd: number;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+export class FrameStack {
+  protected readonly frames: Frame[] = [];
+  protected depth = 0;
+  /** Brackets opened beyond MAX_DEPTH and not yet closed. */
+  protected overflow = 0;
+  /** Open frames per closing character, so a stray closer is recognised in O(1). */
+  protected openSquare = 0;
+  protected openParen = 0;
+  protected openBrace = 0;
+  /** Index of the lowest frame opened inside a comment, or -1. */
+  protected commentBase = -1;
+  /** The numbers of the open arrays, and the finished sub-arrays that may still be reported on their own. */
+  private readonly values: number[] = [];
+  private valueCount = 0;
+  private readonly pending: Candidate[] = [];
+  private pendingCount = 0;
+
+  constructor(
+    protected readonly text: string,
+    private readonly sink: ArraySink,
+  ) {}
+
+  protected push(kind: Kind, close: number, start: number, ctx: Ctx): Frame {
+    let f = this.frames[this.depth];
+    if (f === undefined) {
+      f = new Frame();
+      this.frames.push(f);
+    }
+    f.kind = kind;
+    f.close = close;
+    f.start = start;
+    f.status = kind >= Kind.Array ? Status.Ok : Status.NonNumeric;
+    f.ctx = ctx;
+    f.vStart = this.valueCount;
+    f.pStart = this.pendingCount;
+    f.nums = 0;
+    f.kids = 0;
+    f.kidShape = null;
+    f.rowLen = 0;
+    f.rows = 0;
+    f.firstRowLen = 0;
+    f.afterElement = false;
+    f.cellFull = false;
+    f.env = '';
+    if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
+    this.depth++;
+    this.count(close, 1);
+    return f;
+  }
+
+  protected count(close: number, delta: number): void {
+    if (close === 93) this.openSquare += delta;
+    else if (close === 41) this.openParen += delta;
+    else if (close === 125) this.openBrace += delta;
+  }
+
+  protected pop(): Frame {
+    const f = this.frames[--this.depth];
+    this.count(f.close, -1);
+    if (this.commentBase >= this.depth) this.commentBase = -1;
+    return f;
+  }
+
+  protected pushNumber(f: Frame, value: number): void {
+    if (f.kids > 0 && f.status === Status.Ok) f.status = Status.Ragged;
+    this.values[this.valueCount++] = value;
+    f.nums++;
+    f.rowLen++;
+    f.afterElement = true;
+  }
+
+  protected endRow(f: Frame): void {
+    if (f.rowLen === 0) return;
+    if (f.rows === 0) f.firstRowLen = f.rowLen;
+    else if (f.rowLen !== f.firstRowLen && f.status === Status.Ok) f.status = Status.Ragged;
+    f.rows++;
+    f.rowLen = 0;
+  }
+
+  /** Closes the top frame at `end`: reports it, hands it to its parent, or drops it. */
+  protected finish(end: number): void {
+    const f = this.pop();
+    const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+    const parentActive = parent !== undefined && parent.kind >= Kind.Array && parent.status !== Status.NonNumeric;
+    if (f.kind < Kind.Array) return;
+    if (f.kind === Kind.Latex && !f.cellFull && f.rowLen > 0) this.nonNumeric(f);
+    this.endRow(f);
+    if (f.kids > 0 && f.rows > 1) this.nonNumeric(f);
+    if (f.status === Status.NonNumeric) {
+      if (parentActive) this.nonNumeric(parent);
+      if (!parentActive) this.valueCount = f.vStart;
+      return;
+    }
+    if (f.status === Status.Ragged) {
+      this.pendingCount = f.pStart;
+      if (parentActive) {
+        if (parent.status === Status.Ok) parent.status = Status.Ragged;
+        parent.afterElement = true;
+      } else {
+        this.valueCount = f.vStart;
+      }
+      return;
+    }
+    const shape = f.kids > 0 ? [f.kids, ...(f.kidShape as number[])] :
+      f.rows > 1 ? (f.firstRowLen === 1 ? [f.rows] : [f.rows, f.firstRowLen]) : [f.nums];
+    this.pendingCount = f.pStart;
+    if (parentActive) {
+      const candidate: Candidate = { start: f.start, end, shape, vStart: f.vStart, vEnd: this.valueCount };
+      if (parent.kind === Kind.Latex || parent.nums > 0 || (parent.kidShape !== null && !sameShape(parent.kidShape, shape))) {
+        if (parent.kind === Kind.Latex) this.nonNumeric(parent);
+        else if (parent.status === Status.Ok) parent.status = Status.Ragged;
+      }
+      if (parent.kidShape === null) parent.kidShape = shape;
+      parent.kids++;
+      parent.rowLen++;
+      parent.afterElement = true;
+      if (parent.status !== Status.NonNumeric) this.pending[this.pendingCount++] = candidate;
+      else this.report(candidate);
+      return;
+    }
+    if ((parent === undefined || !this.isIndexList(parent, f)) && this.valueCount - f.vStart >= 2) {
+      this.sink(f.start, end, shape, this.values.slice(f.vStart, this.valueCount));
+    }
+    this.valueCount = f.vStart;
+  }
+
+  /**
+   * `x[[0, 2]]`: a list that is the whole subscript selects elements; it is not data. Only a list right
+   * after the subscript's bracket counts, so a subscript left open by a stray `[` in a string hides nothing.
+   */
+  protected isIndexList(parent: Frame, f: Frame): boolean {
+    if (parent.kind !== Kind.Index) return false;
+    for (let k = f.start - 1; k > parent.start; k--) {
+      if (!isBlank(this.text.charCodeAt(k)) || f.start - k > 64) return false;
+    }
+    return true;
+  }
+
+  protected report(c: Candidate): void {
+    if (c.vEnd - c.vStart < 2) return;
+    this.sink(c.start, c.end, c.shape, this.values.slice(c.vStart, c.vEnd));
+  }
+
+  /** The frame holds something that is not a number: it is no array, but the arrays inside it are. */
+  protected nonNumeric(f: Frame): void {
+    if (f.status === Status.NonNumeric) return;
+    f.status = Status.NonNumeric;
+    for (let k = f.pStart; k < this.pendingCount; k++) this.report(this.pending[k]);
+    this.pendingCount = f.pStart;
+  }
+
+  /** Pops an unterminated frame: it is no array, and neither is anything holding it. */
+  protected abandon(): void {
+    const f = this.pop();
+    if (f.kind >= Kind.Array) {
+      if (f.status === Status.Ragged) this.pendingCount = f.pStart;
+      else this.nonNumeric(f);
+    }
+    const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
+    if (parent !== undefined && parent.kind >= Kind.Array) this.nonNumeric(parent);
+    else this.valueCount = f.vStart;
+  }
+
+  protected abandonTo(depth: number): void {
+    while (this.depth > depth) this.abandon();
+  }
+}
