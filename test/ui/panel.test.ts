@@ -24,6 +24,11 @@ const decimals = 4;
 /** What the walkthrough must show: the exact softmax, printed with the core's own formatter. */
 const expectedProbabilities = (logits: number[], places = decimals) => referenceSoftmax(logits).map((p) => formatProbability(p, places));
 
+/** The webview document's FontFaceSet, as far as this test reads it (the tests compile without DOM types). */
+interface FontFaces extends Iterable<{ family: string; status: string }> {
+  ready: Promise<unknown>;
+}
+
 function walkthrough(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
@@ -101,6 +106,14 @@ describe('walkthrough panel in the browser', function () {
     const numerator = await parts.last().boundingBox();
     assert.ok(denominator && numerator, 'the formula has a fraction');
     assert.ok(denominator.y - numerator.y > 8, `numerator at ${numerator.y}, denominator at ${denominator.y}: not stacked`);
+    // KaTeX's own fonts, loaded from the extension through asWebviewUri under the policy (not a fallback serif).
+    const fonts = await frame.locator('body').evaluate(async () => {
+      const fontSet = (globalThis as unknown as { document: { fonts: FontFaces } }).document.fonts;
+      await fontSet.ready;
+      return [...fontSet].filter((f) => f.family.includes('KaTeX_Main')).map((f) => f.status);
+    });
+    assert.ok(fonts.includes('loaded'), `KaTeX_Main font faces: ${fonts.join(', ')}`);
+    assert.ok(!fonts.includes('error'), `KaTeX_Main font faces: ${fonts.join(', ')}`);
   });
 
   it('shows the same probabilities as the core, for the array under the cursor', async () => {
