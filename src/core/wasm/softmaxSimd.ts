@@ -23,7 +23,7 @@ const ARRAY_START = 4096;
 const MIN_AT = 2240;
 const PAGE_BYTES = 65536;
 /** A kernel whose memory would exceed this is used once and dropped, so a huge array's memory is not held forever. */
-const KEPT_MEMORY_BYTES = 128 * 1024 * 1024;
+const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
 /** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
 const LARGEST_MAX = 2 ** 50;
 /** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
