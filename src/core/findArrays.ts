@@ -61,7 +61,7 @@ export function parseNumberList(text: string, languageId?: string): FoundArray |
   if (first === last) return undefined;
   const arrays = findArrays(text, languageId);
   if (arrays.length === 1) return arrays[0];
-  if (arrays.length > 1) return arrays.find((a) => a.start === first && a.end === last);
+  if (arrays.length > 1) return arrays.find((a) => a.start === first && a.end === last) ?? rowsOf(text, arrays);
   let s = first;
   let e = last;
   if (CLOSER[text[s]] !== undefined && text[e - 1] === CLOSER[text[s]]) {
@@ -90,4 +90,23 @@ export function parseNumberList(text: string, languageId?: string): FoundArray |
     }
   }
   return values.length > 0 ? { start: first, end: last, shape: [values.length], values } : undefined;
+}
+
+/** Several rows of a matrix selected together (`[1, 2], [3, 4]`): one matrix when only commas and blanks lie between them. */
+function rowsOf(text: string, arrays: FoundArray[]): FoundArray | undefined {
+  const shape = arrays[0].shape;
+  for (let k = 1; k < arrays.length; k++) {
+    const a = arrays[k];
+    if (a.shape.length !== shape.length || a.shape.some((d, i) => d !== shape[i])) return undefined;
+    for (let i = arrays[k - 1].end; i < a.start; i++) {
+      const c = text.charCodeAt(i);
+      if (!isBlank(c) && c !== 44) return undefined;
+    }
+  }
+  return {
+    start: arrays[0].start,
+    end: arrays[arrays.length - 1].end,
+    shape: [arrays.length, ...shape],
+    values: arrays.flatMap((a) => a.values),
+  };
 }

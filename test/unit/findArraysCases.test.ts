@@ -158,6 +158,14 @@ describe('parseNumberList for a selection', () => {
     assert.deepStrictEqual(parseNumberList('\\begin{pmatrix} 1 & 2 \\end{pmatrix}', 'latex')?.values, [1, 2]);
   });
 
+  it('reads several selected rows of the same length as one matrix', () => {
+    const text = 'w = [[0, 1, 2],\n     [3, 4, 5],\n     [6, 7, 8]]';
+    const rows = parseNumberList(text.slice(text.indexOf('[3'), text.indexOf('8]') + 2), 'python');
+    assert.deepStrictEqual(rows?.shape, [2, 3]);
+    assert.deepStrictEqual(rows?.values, [3, 4, 5, 6, 7, 8]);
+    assert.strictEqual(parseNumberList('[1, 2], [3, 4, 5]'), undefined);
+  });
+
   it('returns nothing for text without numbers, with non-numbers, or with several arrays', () => {
     assert.strictEqual(parseNumberList(''), undefined);
     assert.strictEqual(parseNumberList('   \n'), undefined);
