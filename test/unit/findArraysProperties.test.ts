@@ -94,11 +94,46 @@ describe('findArrays reads every number exactly as Number() does', function () {
     );
   });
 
+  it('rounds 16 to 19 significant digits next to a halfway point between two doubles as Number() does', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-20, max: 1e20, noNaN: true }),
+        fc.integer({ min: 16, max: 19 }),
+        fc.integer({ min: -1, max: 1 }),
+        (x, digits, nudge) => {
+          const text = nearHalfway(x, digits, nudge);
+          const [a] = findArrays(`[${text}, -${text}]`);
+          assert.ok(Object.is(a.values[0], Number(text)), `${text} → ${a.values[0]}, Number() says ${Number(text)}`);
+          assert.ok(Object.is(a.values[1], -Number(text)));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
   it('reads separators and type suffixes as the number without them', () => {
     const [a] = findArrays('[1_000.25, 2.5f, 3.0_f32, 4f64, 5L, 0x1F, -0b11, 1_0e1_0]', 'rust');
     assert.deepStrictEqual(a.values, [1000.25, 2.5, 3, 4, 5, 31, -3, 1e11]);
   });
 });
+
+/**
+ * The exact midpoint between x and the next double up, as a decimal cut to `digits` significant digits
+ * and moved `nudge` units in the last place: the strings on which a reader's rounding is most fragile.
+ */
+function nearHalfway(x: number, digits: number, nudge: number): string {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const exponent = Number((bits >> 52n) & 0x7ffn);
+  const mantissa = (bits & ((1n << 52n) - 1n)) | (exponent > 0 ? 1n << 52n : 0n);
+  const power = Math.max(exponent, 1) - 1075 - 1;
+  const odd = 2n * mantissa + 1n;
+  const all = power >= 0 ? (odd << BigInt(power)).toString() : (odd * 5n ** BigInt(-power)).toString();
+  const point = power >= 0 ? all.length : all.length + power;
+  const head = (BigInt(all.slice(0, digits).padEnd(digits, '0')) + BigInt(nudge)).toString();
+  return `0.${head}e${point + head.length - digits}`;
+}
 
 /** How each export syntax is read back: the language a person would paste it into. */
 const LANGUAGE_OF: Record<ExportSyntax, string> = {
