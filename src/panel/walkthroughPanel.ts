@@ -90,7 +90,8 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
   async show(ref?: ArrayRef): Promise<WalkthroughSnapshot> {
-    const shown = ref ? await this.resolve(ref) : this.atCursor(vscode.window.activeTextEditor);
+    // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
+    const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
         walkthroughViewType,
@@ -102,6 +103,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     } else {
       this.panel.reveal(undefined, true);
     }
+    const shown = ref ? await this.resolve(ref) : atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
     this.render();
@@ -162,6 +164,8 @@ export class WalkthroughPanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.rendered = undefined;
+        this.pinned = false;
+        this.lingering = false;
         vscode.Disposable.from(...this.panelSubscriptions).dispose();
         this.panelSubscriptions = [];
       }),
