@@ -93,6 +93,13 @@ describe('findArrays decisions in ambiguous cases', () => {
     assert.deepStrictEqual(literals('\\begin{bmatrix} 1 & 2\n\nx = [1, 2]\n', 'markdown'), ['[1, 2]']);
   });
 
+  it('reads LaTeX array environments, row spacing and column vectors', () => {
+    const md = '$$\\left[\\begin{array}{cc} 1 & 2 \\\\[4pt] 3 & 4 \\end{array}\\right]$$';
+    assert.deepStrictEqual(literals(md, 'markdown'), ['\\begin{array}{cc} 1 & 2 \\\\[4pt] 3 & 4 \\end{array}']);
+    assert.deepStrictEqual(findArrays('\\begin{bmatrix}1\\\\2\\\\3\\end{bmatrix}', 'latex')[0].shape, [3]);
+    assert.deepStrictEqual(literals('\\begin{bmatrix} 1 & \\cdots & 9 \\end{bmatrix}', 'latex'), []);
+  });
+
   it('switches rules at Markdown code fences', () => {
     const md = 'text [1, 2]\n```julia\nA = [1 2\n     3 4]\n```\n[5 6\n 7 8]\n';
     assert.deepStrictEqual(findArrays(md, 'markdown').map((a) => a.shape), [[2], [2, 2], [4]]);
