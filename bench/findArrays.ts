@@ -71,6 +71,7 @@ function hostileInputs(): [string, string][] {
     ['1 MB of `\\begin{bmatrix}`', '\\begin{bmatrix}'.repeat(MB / 15)],
     ['1 MB of `[` then 1 MB of `)`', '['.repeat(MB) + ')'.repeat(MB)],
     ['1 MB of `# [1,` lines', '# [1,\n'.repeat(MB / 6)],
+    ['1 MB of unclosed LaTeX row spacing `\\\\[`', '\\begin{bmatrix}1\\\\['.repeat(MB / 20)],
   ];
 }
 

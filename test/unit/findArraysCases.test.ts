@@ -138,6 +138,8 @@ describe('findArrays on hostile input', function () {
     assert.deepStrictEqual(findArrays('\\begin{bmatrix}1 &'.repeat(MB / 18)), []);
     assert.deepStrictEqual(findArrays('[1, /*'.repeat(MB / 6), 'c'), []);
     assert.deepStrictEqual(findArrays('# [1,\n'.repeat(MB / 6), 'python'), []);
+    assert.deepStrictEqual(findArrays('\\begin{bmatrix}1\\\\['.repeat(MB / 20), 'latex'), []);
+    assert.deepStrictEqual(findArrays('\\begin{array}{'.repeat(MB / 14), 'latex'), []);
     assert.deepStrictEqual(findArrays('9'.repeat(MB)), []);
     assert.deepStrictEqual(findArrays(`[${'9'.repeat(MB)}, 1]`)[0].values, [Number('9'.repeat(MB)), 1]);
   });

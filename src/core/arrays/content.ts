@@ -11,6 +11,13 @@ export const enum Ch {
   LBracket = 91, Backslash = 92, RBracket = 93, Backtick = 96, LBrace = 123, RBrace = 125, Tilde = 126,
 }
 
+/** Where `code` next occurs within `limit` characters of `from`, or -1: a search that cannot turn quadratic. */
+export function boundedIndexOf(text: string, code: number, from: number, limit: number): number {
+  const stop = Math.min(text.length, from + limit);
+  for (let k = from; k < stop; k++) if (text.charCodeAt(k) === code) return k;
+  return -1;
+}
+
 export abstract class ContentReader extends FrameStack {
   protected abstract profile: Profile;
   protected blockComment = false;
@@ -198,8 +205,8 @@ export abstract class ContentReader extends FrameStack {
     let k = i;
     while (k < text.length && (text.charCodeAt(k) === Ch.Space || text.charCodeAt(k) === Ch.Tab)) k++;
     if (text.charCodeAt(k) !== Ch.LBracket) return i;
-    const end = text.indexOf(']', k);
-    return end >= 0 && end - k < 16 ? end + 1 : i;
+    const end = boundedIndexOf(text, Ch.RBracket, k, 16);
+    return end >= 0 ? end + 1 : i;
   }
 
   /** Characters that may follow a number: blanks, separators, closers, comment starts. */

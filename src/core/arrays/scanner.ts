@@ -2,7 +2,7 @@
 // content (numbers, separators, comments); every other bracket only keeps the nesting straight.
 // Work per character is constant, so the pass is linear even on hostile input.
 
-import { Ch, ContentReader } from './content';
+import { boundedIndexOf, Ch, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink } from './frames';
 import { isIdentChar } from './numbers';
 import { profileFor, type Profile } from './profile';
@@ -315,8 +315,8 @@ class Scanner extends ContentReader {
     if (!LATEX_ENVS.has(env) || this.overflow > 0 || this.depth === MAX_DEPTH) return this.plainBackslash(i);
     if (top !== undefined && top.kind >= Kind.Array) this.nonNumeric(top);
     if (env === 'array' && text.charCodeAt(k) === Ch.LBrace) {
-      const end = text.indexOf('}', k);
-      if (end >= 0 && end - k < 64) k = end + 1;
+      const end = boundedIndexOf(text, Ch.RBrace, k, 64);
+      if (end >= 0) k = end + 1;
     }
     const f = this.push(Kind.Latex, 0, i, this.context());
     f.env = env;
