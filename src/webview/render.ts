@@ -1,5 +1,5 @@
 // The walkthrough's content for one view. Document text (file name, line, variable name) goes in through textContent only.
-import type { WalkthroughStrings, WalkthroughView } from '../panel/protocol';
+import type { StepRow, WalkthroughStrings, WalkthroughView } from '../panel/protocol';
 import { barChart, sortedChart } from './chart';
 import { math } from './math';
 
@@ -66,13 +66,7 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
   sections.push(step2);
 
   const step3 = section('step3', strings.step3Heading);
-  const list = element('ul', 'equations');
-  for (const row of view.rows) {
-    const item = element('li', rowClass(view, row.index));
-    item.append(math(row.normalizeTex, true));
-    list.append(item);
-  }
-  step3.append(list);
+  step3.append(equations(view, (row) => row.normalizeTex));
   sections.push(step3);
 
   const chart = section('chart', strings.chartHeading);
@@ -99,6 +93,17 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
 
   sections.push(logSoftmaxSection(view, context));
   return sections;
+}
+
+/** One display equation per row shown, marked like its row in the table. */
+function equations(view: WalkthroughView, tex: (row: StepRow) => string): HTMLUListElement {
+  const list = element('ul', 'equations');
+  for (const row of view.rows) {
+    const item = element('li', rowClass(view, row.index));
+    item.append(math(tex(row), true));
+    list.append(item);
+  }
+  return list;
 }
 
 function rowClass(view: WalkthroughView, index: number): string {
@@ -154,14 +159,7 @@ function logSoftmaxSection(view: WalkthroughView, context: RenderContext): HTMLE
   details.append(summary);
   const fillBody = () => {
     if (details.querySelector('.equations')) return;
-    details.append(math(view.tex.logSoftmax, true));
-    const list = element('ul', 'equations');
-    for (const row of view.rows) {
-      const item = element('li', rowClass(view, row.index));
-      item.append(math(row.logSoftmaxTex, true));
-      list.append(item);
-    }
-    details.append(list);
+    details.append(math(view.tex.logSoftmax, true), equations(view, (row) => row.logSoftmaxTex));
   };
   if (details.open) fillBody();
   details.addEventListener('toggle', () => {
