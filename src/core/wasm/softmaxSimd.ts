@@ -22,7 +22,7 @@ const ARRAY_START = 4096;
 /** `range` leaves the smallest logit here. */
 const MIN_AT = 2240;
 const PAGE_BYTES = 65536;
-/** A kernel whose memory would exceed this is used once and dropped, so a huge array's memory is not held forever. */
+/** A kernel with more memory than this is held only weakly, so the garbage collector can take a huge array's memory back. */
 const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
 /** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
 const LARGEST_MAX = 2 ** 50;
@@ -31,6 +31,8 @@ const TEMPERATURE_RANGE = [2 ** -900, 2 ** 900];
 
 let compiled: object | null | undefined;
 let kept: Kernel | undefined;
+/** Fresh memory costs about as much as the whole softmax (page faults), so a large one is reused while it lives. */
+let large: WeakRef<Kernel> | undefined;
 
 function instantiate(): Kernel | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
@@ -44,8 +46,12 @@ function instantiate(): Kernel | undefined {
 }
 
 function kernelWithMemory(bytes: number): Kernel | undefined {
-  const kernel = bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : instantiate();
-  if (!kernel) return undefined;
+  let kernel = bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
+  if (!kernel) {
+    kernel = instantiate();
+    if (!kernel) return undefined;
+    large = new WeakRef(kernel);
+  }
   const missing = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE_BYTES);
   try {
     if (missing > 0) kernel.memory.grow(missing);
