@@ -37,7 +37,7 @@ export function walkthroughHtml(webview: vscode.Webview, extensionUri: vscode.Ur
 <title>${escapeAttribute(title)}</title>
 </head>
 <body>
-<main id="walkthrough" aria-live="polite"></main>
+<main id="walkthrough"></main>
 <script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
 </body>
 </html>`;
