@@ -45,7 +45,8 @@ function operand(tex: string): string {
 /** The softmax formula; with a temperature other than 1 the logits are divided by T first. */
 export function formulaTex(temperature: number, options: TexOptions): string {
   const v = variable(temperature);
-  const softmax = `p_i = \\frac{e^{${v}_i - m}}{\\sum_{j} e^{${v}_j - m}}`;
+  const argument = temperature === 1 ? 'x' : 'x / T';
+  const softmax = `p_i = \\operatorname{softmax}(${argument})_i = \\frac{e^{${v}_i - m}}{\\sum_{j} e^{${v}_j - m}}`;
   if (temperature === 1) return `${softmax}, \\qquad m = \\max_j x_j`;
   return `${softmax}, \\qquad z_i = \\frac{x_i}{T}, \\quad m = \\max_j z_j, \\quad T = ${number(temperature, options)}`;
 }

@@ -68,7 +68,7 @@ describe('walkthrough TeX', () => {
   it('writes out four equal logits exactly: e^0 terms, S = 4, p = 0.25, 2 bits', () => {
     const b = breakdown([1, 1, 1, 1]);
     const options = { decimals: 4 };
-    assert.strictEqual(formulaTex(1, options), 'p_i = \\frac{e^{x_i - m}}{\\sum_{j} e^{x_j - m}}, \\qquad m = \\max_j x_j');
+    assert.strictEqual(formulaTex(1, options), 'p_i = \\operatorname{softmax}(x)_i = \\frac{e^{x_i - m}}{\\sum_{j} e^{x_j - m}}, \\qquad m = \\max_j x_j');
     assert.deepStrictEqual(stepTableHeadingsTex(1), ['i', 'x_i', 'x_i - m', 'e^{x_i - m}']);
     assert.strictEqual(sumTex(b, all(4), options), 'S = \\sum_{j=0}^{3} e^{x_j - m} = e^{0} + e^{0} + e^{0} + e^{0} = 1 + 1 + 1 + 1 = 4');
     assert.strictEqual(normalizeTex(b, 2, options), 'p_{2} = \\frac{e^{x_{2} - m}}{S} = \\frac{1}{4} = 0.2500');
@@ -92,7 +92,7 @@ describe('walkthrough TeX', () => {
     const options = { decimals: 4 };
     assert.strictEqual(
       formulaTex(2, options),
-      'p_i = \\frac{e^{z_i - m}}{\\sum_{j} e^{z_j - m}}, \\qquad z_i = \\frac{x_i}{T}, \\quad m = \\max_j z_j, \\quad T = 2',
+      'p_i = \\operatorname{softmax}(x / T)_i = \\frac{e^{z_i - m}}{\\sum_{j} e^{z_j - m}}, \\qquad z_i = \\frac{x_i}{T}, \\quad m = \\max_j z_j, \\quad T = 2',
     );
     assert.deepStrictEqual(stepTableHeadingsTex(2), ['i', 'x_i', 'z_i = x_i / T', 'z_i - m', 'e^{z_i - m}']);
     assert.strictEqual(sumTex(b, all(3), options), 'S = \\sum_{j=0}^{2} e^{z_j - m} = e^{0} + e^{0} + e^{-1} = 1 + 1 + 0.3679 = 2.368');
