@@ -9,7 +9,7 @@ import { softmaxSimd, softmaxSimdInto } from '../src/core/wasm/softmaxSimd';
 import { markdownTable, registerSuite, runPython } from './harness';
 
 const SIZES = [1e3, 1e5, 1e6, 1e7];
-const SMALL_SIZES = [16, 64, 256, 1024, 4096, 16384];
+const SMALL_SIZES = [32, 64, 128, 256, 512, 1024, 4096];
 const ROUNDS = 9;
 /** Each sample repeats the call for at least this much CPU time, so timer resolution does not matter. */
 const SAMPLE_MS = 40;

@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { softmax } from '../../src/core';
+import * as fc from 'fast-check';
+import { softmax, SoftmaxInputError } from '../../src/core';
 import { expSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
@@ -123,6 +124,45 @@ describe('WebAssembly SIMD softmax', function () {
     assert.strictEqual(p[2], 0);
     assert.strictEqual(p[1], p[3]);
     assert.ok(Math.abs(exactSumMinusOne(p)) <= EPS);
+  });
+
+  it('on any input either agrees with the TypeScript path to 2 ulps or declines, and declines wherever it throws', () => {
+    const logit = fc.oneof(
+      { arbitrary: fc.double({ min: -50, max: 50, noNaN: true }), weight: 40 },
+      { arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }), weight: 40 },
+      { arbitrary: fc.constantFrom(-Infinity, -700, -745.2, 0, -0, 1e-310), weight: 10 },
+      { arbitrary: fc.double({ noNaN: true }), weight: 2 },
+      { arbitrary: fc.constantFrom(NaN, Infinity), weight: 1 },
+    );
+    const outcomes = { agree: 0, bothDecline: 0, kernelDeclines: 0 };
+    const temperature = fc.oneof(fc.constant(1), fc.double({ min: 1e-3, max: 1e3, noNaN: true }), fc.constantFrom(0, -1, NaN));
+    fc.assert(
+      fc.property(fc.array(logit, { maxLength: 70 }), fc.nat(3), temperature, (values, repeat, t) => {
+        const x = Array.from({ length: values.length * (repeat + 1) }, (_, i) => values[i % values.length]);
+        let expected: Float64Array;
+        try {
+          expected = softmax(x, { temperature: t });
+        } catch (e) {
+          assert.ok(e instanceof SoftmaxInputError);
+          assert.strictEqual(softmaxSimd(x, t), undefined);
+          outcomes.bothDecline++;
+          return;
+        }
+        const got = softmaxSimd(x, t);
+        if (!got) {
+          assert.ok(x.some((v) => Math.abs(v / t) > 2 ** 50 && v !== -Infinity), 'declined an input the TS path takes');
+          outcomes.kernelDeclines++;
+          return;
+        }
+        outcomes.agree++;
+        for (let i = 0; i < x.length; i++) {
+          const diff = Math.abs(got[i] - expected[i]) / Math.max(Math.abs(expected[i]) * EPS, 2 ** -1074);
+          assert.ok(diff <= 2, `p[${i}] = ${got[i]}, TS ${expected[i]}`);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    assert.ok(outcomes.agree > 1000 && outcomes.bothDecline > 300, JSON.stringify(outcomes));
   });
 
   it('leaves NaN, +Infinity, all -Infinity, empty input and a bad temperature to the TypeScript path', () => {
