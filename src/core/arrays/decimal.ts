@@ -9,37 +9,32 @@ import type { LiteralRead } from './numbers';
 const POW10: number[] = [];
 for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
 
-/** Veltkamp's splitter for Dekker's exact product. */
+/** Veltkamp's splitter for Dekker's exact product, and each power of ten already split in halves. */
 const SPLITTER = 134217729;
+const POW10_HI = POW10.map((b) => SPLITTER * b - (SPLITTER * b - b));
+const POW10_LO = POW10.map((b, k) => b - POW10_HI[k]);
 /** The double-double results below carry a relative error far under 2^-100; this margin is 2^-94. */
 const MARGIN = 2 ** -94;
-
-let prodHi = 0;
-let prodLo = 0;
-
-/** a·b = prodHi + prodLo exactly (Dekker). */
-function twoProd(a: number, b: number): void {
-  const p = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  prodHi = p;
-  prodLo = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-}
+const TINY = 2 ** -960;
+const HUGE = 2 ** 1000;
 
 /**
  * The double nearest to (hi·10^loDigits + lo)·10^e10, where hi < 10^15 and lo < 10^loDigits ≤ 10^4, or
- * NaN when that cannot be decided cheaply (the caller then asks Number()).
+ * NaN when that cannot be decided cheaply (the caller then asks Number()). Products are exact by
+ * Dekker's method, written out in place because this runs once per long literal.
  */
 function longDecimal(hi: number, lo: number, loDigits: number, e10: number): number {
   if (e10 < -22 || e10 > 22) return NaN;
-  twoProd(hi, POW10[loDigits]);
+  let t = SPLITTER * hi;
+  let xh = t - (t - hi);
+  let xl = hi - xh;
+  let yh = POW10_HI[loDigits];
+  let yl = POW10_LO[loDigits];
+  let p = hi * POW10[loDigits];
+  let pe = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl;
   // The integer W = wh + wl exactly: every term is an integer below 2^64 and the error terms are small.
-  const sum = prodHi + lo;
-  let wl = (prodHi - sum + lo) + prodLo;
+  const sum = p + lo;
+  let wl = (p - sum + lo) + pe;
   const wh = sum + wl;
   wl -= wh - sum;
   let h: number;
@@ -48,21 +43,33 @@ function longDecimal(hi: number, lo: number, loDigits: number, e10: number): num
     h = wh;
     l = wl;
   } else if (e10 < 0) {
-    const p = POW10[-e10];
-    const q1 = wh / p;
-    twoProd(q1, p);
-    const q2 = ((wh - prodHi) - prodLo + wl) / p;
+    const d = POW10[-e10];
+    const q1 = wh / d;
+    t = SPLITTER * q1;
+    xh = t - (t - q1);
+    xl = q1 - xh;
+    yh = POW10_HI[-e10];
+    yl = POW10_LO[-e10];
+    p = q1 * d;
+    pe = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl;
+    const q2 = ((wh - p) - pe + wl) / d;
     h = q1 + q2;
     l = q2 - (h - q1);
   } else {
-    const p = POW10[e10];
-    twoProd(wh, p);
-    const t = prodLo + wl * p;
-    h = prodHi + t;
-    l = t - (h - prodHi);
+    const d = POW10[e10];
+    t = SPLITTER * wh;
+    xh = t - (t - wh);
+    xl = wh - xh;
+    yh = POW10_HI[e10];
+    yl = POW10_LO[e10];
+    p = wh * d;
+    pe = ((xh * yh - p) + xh * yl + xl * yh) + xl * yl;
+    const u = pe + wl * d;
+    h = p + u;
+    l = u - (h - p);
   }
-  const a = Math.abs(h);
-  if (!(a > 2 ** -960 && a < 2 ** 1000)) return NaN;
+  const a = h < 0 ? -h : h;
+  if (!(a > TINY && a < HUGE)) return NaN;
   // h is the nearest double to h + l and the exact value lies within MARGIN·a of h + l; rounding is
   // monotonic, so if both ends of that interval round to h, so does the exact value.
   const m = MARGIN * a;
