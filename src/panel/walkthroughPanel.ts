@@ -113,19 +113,21 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Takes over a panel VS Code brings back after a reload, with the state the webview saved. */
   async restore(panel: vscode.WebviewPanel, state: PersistedState | undefined): Promise<void> {
     this.panel?.dispose();
-    if (state) {
-      this.temperature = clampTemperature(state.temperature);
-      this.decimals = clampDecimals(state.decimals);
-      this.pinned = state.pinned;
-    }
     this.attach(panel);
-    const shown = state?.ref ? await this.resolve(state.ref) : undefined;
-    if (shown) {
-      this.setShown(shown, false);
-      this.row = state?.row ?? 0;
-      this.target = state?.target;
-    }
+    if (state) await this.adopt(state);
     this.render();
+  }
+
+  /** Takes the array, pin and controls a webview saved, when the host has nothing of its own to show. */
+  private async adopt(state: PersistedState) {
+    this.temperature = clampTemperature(state.temperature);
+    this.decimals = clampDecimals(state.decimals);
+    this.pinned = state.pinned === true;
+    const shown = state.ref ? await this.resolve(state.ref) : undefined;
+    if (!shown) return;
+    this.setShown(shown, false);
+    this.row = state.row ?? 0;
+    this.target = state.target;
   }
 
   setPinned(pinned: boolean): WalkthroughSnapshot {
@@ -175,7 +177,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private receive(message: WebviewMessage) {
     switch (message.type) {
       case 'ready':
-        this.render();
+        if (!this.shown && message.state) void this.adopt(message.state).then(() => this.render());
+        else this.render();
         return;
       case 'rendered':
         if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas, rows: message.rows };
