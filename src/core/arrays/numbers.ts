@@ -201,10 +201,6 @@ export function isBlank(c: number): boolean {
     c === 11 || c === 12 || c === 0xfeff;
 }
 
-export function isDigitCode(c: number): boolean {
-  return isDigit(c);
-}
-
 /** Characters that can start a literal (sign, digit, dot, or a name such as `inf` or `\infty`). */
 export function canStartLiteral(c: number): boolean {
   return isDigit(c) || c === Ch.Minus || c === Ch.Plus || c === Ch.Dot || c === Ch.UnicodeMinus ||
