@@ -59,6 +59,10 @@ describe('findArrays decisions in ambiguous cases', () => {
     assert.deepStrictEqual(literals('# [1, 2,\nz = [3, 4]\n', 'python'), ['[3, 4]']);
   });
 
+  it('does not take the // of a URL for a comment', () => {
+    assert.deepStrictEqual(findArrays('fetch("https://example.com", [1,\n  2]);', 'javascript')[0]?.values, [1, 2]);
+  });
+
   it('skips comments inside an array written in code', () => {
     assert.deepStrictEqual(findArrays('[1, # one\n 2]  # [9, 9]', 'python')[0].values, [1, 2]);
     assert.deepStrictEqual(findArrays('[1, /* ] */ 2, // ]\n 3]', 'typescript')[0].values, [1, 2, 3]);

@@ -119,7 +119,8 @@ class Scanner extends ContentReader {
       case Ch.Slash:
         if (this.profile.slash) {
           const next = text.charCodeAt(i + 1);
-          if (next === Ch.Slash) {
+          // `://` is a URL in a string, not a comment.
+          if (next === Ch.Slash && text.charCodeAt(i - 1) !== 58) {
             this.lineComment = true;
             return i + 2;
           }
