@@ -92,6 +92,14 @@ suite('Compute Softmax', () => {
     assert.strictEqual(await computeSoftmax(), undefined);
   });
 
+  test('NaN and +∞ are refused instead of returning NaN', async () => {
+    const editor = await openEditor('python', "a = [0.5, float('nan'), 1.5]\nb = [1.0, math.inf]\n");
+    putCursor(editor, positionOf(editor.document, 'nan'));
+    assert.strictEqual(await computeSoftmax(), undefined);
+    putCursor(editor, positionOf(editor.document, 'math'));
+    assert.strictEqual(await computeSoftmax(), undefined);
+  });
+
   test('a −∞ logit is a masked entry with probability 0', async () => {
     const editor = await openEditor('python', "scores = [1.5, -np.inf, 0.5]\n");
     putCursor(editor, positionOf(editor.document, '1.5'));
