@@ -10,6 +10,8 @@ import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { repoRoot } from '../harness/repo';
 
 const hostile = '<img src=x onerror=alert(1)>';
+/** 60 logits: more than the 50 rows the panel typesets. */
+const wide = Array.from({ length: 60 }, (_, i) => ((i * 37) % 60) / 10);
 const sample = [
   `# A caption a document might hold: ${hostile}`,
   `logits = [2.0, 1.0, 0.1]  # ${hostile}`,
@@ -17,6 +19,8 @@ const sample = [
   'scores = [0.5, -1.5, 3.25, 0.0]',
   '',
   'batch = [[1.0, 2.0, 3.0], [3.0, 0.0, -3.0]]',
+  '',
+  `wide = [${wide.map((x) => x.toFixed(1)).join(', ')}]`,
   '',
 ].join('\n');
 const decimals = 4;
@@ -205,6 +209,24 @@ describe('walkthrough panel in the browser', function () {
     await frame.locator('#row').fill('1');
     await frame.locator('#row').press('Enter');
     await waitForChart(frame, expectedProbabilities([3, 0, -3]), 'bar chart of the second row');
+    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await goToLine(page, 4, 14);
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
+  });
+
+  it('a long array shows its 20 largest probabilities, a summary and the sorted distribution', async () => {
+    await page.locator('.monaco-editor .view-line', { hasText: 'wide' }).click();
+    await goToLine(page, 8, 10);
+    const frame = walkthrough(page);
+    await frame.locator('svg.chart.sorted').waitFor({ timeout: 15_000 });
+    const exact = referenceSoftmax(wide);
+    const top = exact.map((p, i) => ({ p, i })).sort((a, b) => b.p - a.p).slice(0, 20);
+    const indices = await frame.locator('table.steps tbody button.pick').allTextContents();
+    assert.deepStrictEqual(indices, top.map((entry) => String(entry.i)));
+    const held = formatProbability(top.reduce((sum, entry) => sum + entry.p, 0), decimals);
+    const summary = await frame.locator('.summary').textContent();
+    assert.ok(summary?.includes('20') && summary.includes('60') && summary.includes(held), `summary: ${summary}`);
+    assert.ok(!summary?.includes('{'), `summary has an unfilled placeholder: ${summary}`);
     await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
     await goToLine(page, 4, 14);
     await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
