@@ -27,7 +27,7 @@ function registry(): Registry {
       process.on(signal, () => {
         if (created.stopping) return;
         created.stopping = true;
-        process.stderr.write(`\n${signal}: stopping VS Code and the browser…\n`);
+        process.stderr.write(`\n${signal}: stopping everything the harness started…\n`);
         void stopAll().finally(() => process.exit(code));
       });
     };

@@ -14,6 +14,8 @@ export { CODE_SERVER_VERSION, ensureCodeServer } from './install';
 export interface CodeServerOptions {
   /** Merged over the pre-seeded user settings. */
   settings?: Record<string, unknown>;
+  /** A fixed port (default: any free one). */
+  port?: number;
   /** Seconds to wait for "HTTP server listening on". */
   startTimeoutSeconds?: number;
   /** Where the server prints its log lines as they come (default: only into the log file). */
@@ -110,7 +112,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     fs.mkdirSync(dir, { recursive: true });
   }
   fs.writeFileSync(path.join(userDir, 'User', 'settings.json'), JSON.stringify({ ...TEST_SETTINGS, ...options.settings }, null, 2));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const authority = `127.0.0.1:${port}`;
   fs.writeFileSync(path.join(home, 'config.yaml'), `bind-addr: ${authority}\nauth: none\ncert: false\n`);
   const logPath = path.join(home, 'code-server.log');
