@@ -36,9 +36,8 @@
   (func (export "divideByTemperature") (param $p i32) (param $end i32) (param $temp f64) (param $xlim f64)
     (param $mres f64) (param $res i32)
     (local $x v128) (local $q v128) (local $qh v128) (local $ql v128) (local $pq v128)
-    (local $tv v128) (local $tinv v128) (local $th v128) (local $tl v128) (local $xl v128) (local $mr v128)
+    (local $tv v128) (local $th v128) (local $tl v128) (local $xl v128) (local $mr v128)
     (local.set $tv (f64x2.splat (local.get $temp)))
-    (local.set $tinv (f64x2.splat (f64.div (f64.const 1) (local.get $temp))))
     (local.set $th (f64x2.mul (local.get $tv) (f64x2.splat (f64.const 134217729))))
     (local.set $th (f64x2.sub (local.get $th) (f64x2.sub (local.get $th) (local.get $tv))))
     (local.set $tl (f64x2.sub (local.get $tv) (local.get $th)))
@@ -56,36 +55,38 @@
         (v128.store (local.get $p) (local.get $q))
         (v128.store (i32.add (local.get $p) (local.get $res)) (v128.and
           (f64x2.sub
-            (f64x2.mul (local.get $tinv) (f64x2.sub (f64x2.sub (local.get $x) (local.get $pq))
+            (f64x2.div (f64x2.sub (f64x2.sub (local.get $x) (local.get $pq))
               (f64x2.add (f64x2.add (f64x2.add
                 (f64x2.sub (f64x2.mul (local.get $qh) (local.get $th)) (local.get $pq))
                 (f64x2.mul (local.get $qh) (local.get $tl)))
                 (f64x2.mul (local.get $ql) (local.get $th)))
-                (f64x2.mul (local.get $ql) (local.get $tl)))))
+                (f64x2.mul (local.get $ql) (local.get $tl)))) (local.get $tv))
             (local.get $mr))
           (f64x2.gt (local.get $q) (local.get $xl))))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next))))
 
-  ;; Replaces each x by exp(x - m) and returns their sum. A NaN logit makes the sum NaN. With $res != 0,
-  ;; the correction stored $res bytes after each x is added to x - m. Unless every x - m >= -700, the
-  ;; caller sets $careful: logits below $xlim (about m - 800) are then raised to it (their exp is 0 either
+  ;; Replaces each x by exp(x - m) and returns the sum of all but the maximum's (which is exactly 1). A NaN
+  ;; logit makes it NaN. With $res != 0, the correction stored $res bytes after each x is added to x - m.
+  ;; Unless every x - m >= -700, the caller sets $careful: logits below $xlim (about m - 800) are then raised to it (their exp is 0 either
   ;; way, and x - m stays finite, no NaN at -Infinity), and results below 2^-1021 get their own rounding.
   ;; The constants go through memory into locals: V8 would otherwise rebuild each one every iteration.
   (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (param $res i32)
     (param $careful i32) (result f64)
     (local $x v128) (local $d v128) (local $b v128) (local $e v128) (local $t v128) (local $kf v128)
-    (local $r v128) (local $r2 v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
+    (local $r v128) (local $poly v128) (local $t0 v128) (local $t1 v128)
     (local $hi v128) (local $tail v128) (local $y v128) (local $k1 v128) (local $zh v128) (local $zl v128)
     (local $u v128) (local $s v128) (local $c v128) (local $sum v128)
     (local $mv v128) (local $xl v128)
     (local $invln2 v128) (local $shift v128) (local $ln2hi v128) (local $ln2lo v128)
-    (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $under v128)
+    (local $one v128) (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $under v128)
     (local $a f64) (local $ab f64) (local $bb f64) (local $err f64)
     (local.set $invln2 (v128.load (i32.const 2048)))
     (local.set $shift (v128.load (i32.const 2064)))
     (local.set $ln2hi (v128.load (i32.const 2080)))
     (local.set $ln2lo (v128.load (i32.const 2096)))
+    (v128.store (i32.const 2224) (f64x2.splat (f64.const 1)))
+    (local.set $one (v128.load (i32.const 2224)))
     (local.set $c2 (v128.load (i32.const 2112)))
     (local.set $c3 (v128.load (i32.const 2128)))
     (local.set $c4 (v128.load (i32.const 2144)))
@@ -114,14 +115,17 @@
         (local.set $t (f64x2.add (f64x2.mul (local.get $d) (local.get $invln2)) (local.get $shift)))
         (local.set $kf (f64x2.sub (local.get $t) (local.get $shift)))
         ;; r = d - k*ln2/128 + e: the high part of ln2/128 has 32 bits, so k*hi and d - k*hi are exact.
+        ;; This and the polynomial are evaluated in the order of expShifted (src/core/fastExp.ts), so above
+        ;; 2^-1021 both paths give the same bits.
         (local.set $r (f64x2.add
-          (f64x2.sub (local.get $d) (f64x2.mul (local.get $kf) (local.get $ln2hi)))
-          (f64x2.sub (local.get $e) (f64x2.mul (local.get $kf) (local.get $ln2lo)))))
-        ;; exp(r) - 1 = r + r^2 (1/2 + r/6 + r^2 (1/24 + r/120)).
-        (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
-        (local.set $poly (f64x2.add (local.get $r) (f64x2.mul (local.get $r2) (f64x2.add
-          (f64x2.add (local.get $c2) (f64x2.mul (local.get $r) (local.get $c3)))
-          (f64x2.mul (local.get $r2) (f64x2.add (local.get $c4) (f64x2.mul (local.get $r) (local.get $c5))))))))
+          (f64x2.sub (f64x2.sub (local.get $d) (f64x2.mul (local.get $kf) (local.get $ln2hi)))
+                     (f64x2.mul (local.get $kf) (local.get $ln2lo)))
+          (local.get $e)))
+        ;; exp(r) - 1 = r (1 + r (1/2 + r (1/6 + r (1/24 + r/120)))).
+        (local.set $poly (f64x2.mul (local.get $r) (f64x2.add (local.get $one) (f64x2.mul (local.get $r)
+          (f64x2.add (local.get $c2) (f64x2.mul (local.get $r)
+            (f64x2.add (local.get $c3) (f64x2.mul (local.get $r)
+              (f64x2.add (local.get $c4) (f64x2.mul (local.get $r) (local.get $c5)))))))))))
         ;; 2^(j/128) as (hi, lo) for each lane, j = k & 127: two 16-byte table rows, regrouped.
         ;; The index is taken in scalar registers, off the busy vector units.
         (local.set $t0 (v128.load (i32.shl
@@ -161,17 +165,18 @@
         (local.set $s (local.get $sum))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
-    ;; Merge the lanes: TwoSum of the two sums, TwoSum to take off the two starting 1s, then the corrections.
+    ;; Merge the lanes: TwoSum of the two sums, TwoSum to take off the two starting 1s and the maximum's
+    ;; term (exactly 1), then the corrections: the s' of 1 + s', rounded once, as the TS path rounds it.
     (local.set $a (f64.add (f64x2.extract_lane 0 (local.get $s)) (f64x2.extract_lane 1 (local.get $s))))
     (local.set $bb (f64.sub (local.get $a) (f64x2.extract_lane 0 (local.get $s))))
     (local.set $err (f64.add
       (f64.sub (f64x2.extract_lane 0 (local.get $s)) (f64.sub (local.get $a) (local.get $bb)))
       (f64.sub (f64x2.extract_lane 1 (local.get $s)) (local.get $bb))))
-    (local.set $ab (f64.sub (local.get $a) (f64.const 2)))
+    (local.set $ab (f64.sub (local.get $a) (f64.const 3)))
     (local.set $bb (f64.sub (local.get $ab) (local.get $a)))
     (local.set $err (f64.add (local.get $err) (f64.add
       (f64.sub (local.get $a) (f64.sub (local.get $ab) (local.get $bb)))
-      (f64.sub (f64.const -2) (local.get $bb)))))
+      (f64.sub (f64.const -3) (local.get $bb)))))
     (f64.add (local.get $ab) (f64.add (local.get $err)
       (f64.add (f64x2.extract_lane 0 (local.get $c)) (f64x2.extract_lane 1 (local.get $c))))))
 

@@ -132,7 +132,8 @@ function probabilities(
     kernel.divideByTemperature(ARRAY_START, end, temperature, floor, quotientResidual(largest, max, temperature), residuals);
   }
   const smallest = new Float64Array(kernel.memory.buffer, MIN_AT, 1)[0] / temperature;
-  const sum = kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
+  // 1 + s′ rounded once, as the TS path forms it, so that both give the same bits.
+  const sum = 1 + kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
   if (!(sum >= 1 && sum < Infinity)) return undefined;
   kernel.divide(ARRAY_START, end, sum);
   return x.subarray(0, n);
