@@ -84,8 +84,10 @@ registerSuite({
   run() {
     const json = numericJson(11 * MB);
     const jsonFound = findArrays(json, 'json');
-    if (jsonFound.length !== 1 || jsonFound[0].values.length !== (JSON.parse(json) as number[]).length) {
-      throw new Error('findArrays did not read the numeric JSON array back whole');
+    const parsed = JSON.parse(json) as number[];
+    if (jsonFound.length !== 1 || jsonFound[0].values.length !== parsed.length ||
+      jsonFound[0].values.some((v, i) => !Object.is(v, parsed[i]))) {
+      throw new Error('findArrays did not read the numeric JSON array back exactly as JSON.parse does');
     }
     const parseNs = nsPerCall(() => JSON.parse(json) as number[], 1000, 5);
     const findNs = nsPerCall(() => findArrays(json, 'json'), 1000, 5);
