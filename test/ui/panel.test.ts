@@ -2,12 +2,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { formatNumber, formatProbability, significantDigits } from '../../src/core';
-import { launchBrowser, openWorkbenchPage } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { repoRoot } from '../harness/repo';
+import { closeWorkbench, goToLine, openFile, openWorkbench, runCommand, webviewFrame, writeWorkspaceFile } from './vscodeUi';
 
 const hostile = '<img src=x onerror=alert(1)>';
 /** 60 logits: more than the 50 rows the panel typesets. */
@@ -33,24 +32,21 @@ interface FontFaces extends Iterable<{ family: string; status: string }> {
   ready: Promise<unknown>;
 }
 
-function walkthrough(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+const walkthrough = webviewFrame;
+
+/** Gives the keyboard back to the editor (a click in the webview takes it) by clicking the start of a line. */
+async function focusEditor(page: Page, lineText: string) {
+  await page.locator('.monaco-editor .view-line', { hasText: lineText }).click({ position: { x: 4, y: 4 } });
 }
 
-async function runCommand(page: Page, title: string) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click();
-}
-
-async function goToLine(page: Page, line: number, column: number) {
-  await page.keyboard.press('Control+g');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
+/** Picks a colour theme the way a person does, through Preferences: Color Theme. */
+async function pickTheme(page: Page, name: string, workbenchSelector: string) {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
+  await page.locator(workbenchSelector).waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(800);
 }
 
 async function chartValues(frame: FrameLocator): Promise<string[]> {
@@ -70,33 +66,19 @@ async function waitForChart(frame: FrameLocator, expected: string[], what: strin
 
 describe('walkthrough panel in the browser', function () {
   this.timeout(180_000);
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
 
   before(async () => {
-    server = await startCodeServer({ settings: { 'softmaxLens.decimals': decimals, 'workbench.colorTheme': 'Default Light Modern' } });
-    fs.writeFileSync(path.join(server.workspace, 'walk.py'), sample);
-    browser = await launchBrowser(server.home);
-    page = await openWorkbenchPage(browser, server, { extensionDevelopmentPath: repoRoot() });
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.keyboard.press('Control+p');
-    await page.locator('.quick-input-widget input').fill('walk.py');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'walk.py' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
-    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await writeWorkspaceFile('walk.py', sample);
+    page = await openWorkbench();
+    page.on('dialog', (dialog) => dialogs.push(dialog.message()));
+    await openFile(page, 'walk.py');
     await goToLine(page, 2, 14);
     await runCommand(page, 'Softmax: Show Walkthrough');
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeWorkbench(page));
 
   it('typesets the formula and the steps with KaTeX inside the webview', async () => {
     const frame = walkthrough(page);
@@ -158,24 +140,20 @@ describe('walkthrough panel in the browser', function () {
     const shots = path.join(repoRoot(), 'media', 'screenshots');
     fs.mkdirSync(shots, { recursive: true });
     // Back to the editor (the click in the webview took the keyboard focus), on the same array.
-    await page.locator('.monaco-editor .view-line', { hasText: 'logits' }).click();
+    await focusEditor(page, 'logits');
     await goToLine(page, 2, 14);
     await page.mouse.move(5, 450);
     await page.waitForTimeout(500);
     // The editor and the panel beside it, without the sidebar: what the README shows.
     const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
+    await pickTheme(page, 'Light Modern', '.monaco-workbench.vs');
     await page.screenshot({ path: path.join(shots, 'walkthrough-light.png'), clip });
-    await runCommand(page, 'Preferences: Color Theme');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Light Modern' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.type('Dark Modern');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first().click();
-    await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(800);
+    await pickTheme(page, 'Dark Modern', '.monaco-workbench.vs-dark');
     await page.screenshot({ path: path.join(shots, 'walkthrough-dark.png'), clip });
   });
 
   it('follows the cursor to another array', async () => {
-    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await focusEditor(page, 'scores');
     await goToLine(page, 4, 14);
     await waitForChart(walkthrough(page), expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart after moving to scores');
   });
@@ -202,20 +180,20 @@ describe('walkthrough panel in the browser', function () {
   });
 
   it('takes the softmax of the matrix row picked', async () => {
-    await page.locator('.monaco-editor .view-line', { hasText: 'batch' }).click();
+    await focusEditor(page, 'batch');
     await goToLine(page, 6, 12);
     const frame = walkthrough(page);
     await waitForChart(frame, expectedProbabilities([1, 2, 3]), 'bar chart of the first row');
     await frame.locator('#row').fill('1');
     await frame.locator('#row').press('Enter');
     await waitForChart(frame, expectedProbabilities([3, 0, -3]), 'bar chart of the second row');
-    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await focusEditor(page, 'scores');
     await goToLine(page, 4, 14);
     await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
   });
 
   it('a long array shows its 20 largest probabilities, a summary and the sorted distribution', async () => {
-    await page.locator('.monaco-editor .view-line', { hasText: 'wide' }).click();
+    await focusEditor(page, 'wide');
     await goToLine(page, 8, 10);
     const frame = walkthrough(page);
     await frame.locator('svg.chart.sorted').waitFor({ timeout: 15_000 });
@@ -227,7 +205,7 @@ describe('walkthrough panel in the browser', function () {
     const summary = await frame.locator('.summary').textContent();
     assert.ok(summary?.includes('20') && summary.includes('60') && summary.includes(held), `summary: ${summary}`);
     assert.ok(!summary?.includes('{'), `summary has an unfilled placeholder: ${summary}`);
-    await page.locator('.monaco-editor .view-line', { hasText: 'scores' }).click();
+    await focusEditor(page, 'scores');
     await goToLine(page, 4, 14);
     await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
   });
@@ -236,7 +214,7 @@ describe('walkthrough panel in the browser', function () {
     const frame = walkthrough(page);
     await frame.locator('button.pin').click();
     await frame.locator('button.pin[aria-pressed="true"]').waitFor();
-    await page.locator('.monaco-editor .view-line', { hasText: 'logits' }).click();
+    await focusEditor(page, 'logits');
     await goToLine(page, 2, 14);
     await page.waitForTimeout(600);
     assert.deepStrictEqual(await chartValues(frame), expectedProbabilities([0.5, -1.5, 3.25, 0]), 'the pin held while the cursor moved');
