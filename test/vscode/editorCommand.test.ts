@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { softmax, softmaxRows } from '../../src/core';
+import { formatArray, softmax, softmaxRows } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { activateExtension, closeAllEditors, openEditor, plain, positionOf, withSetting } from './editorSupport';
 
@@ -114,6 +114,21 @@ suite('Compute Softmax', () => {
     const answer = computeSoftmax();
     const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5000));
     assert.notStrictEqual(await Promise.race([answer, timeout]), 'timeout');
+  });
+});
+
+suite('Copy', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('copies the probabilities in the document\'s own syntax', async () => {
+    const editor = await openEditor('typescript', 'const logits = [[2, 1], [0, 3]];\n');
+    putCursor(editor, positionOf(editor.document, '[0'));
+    assert.ok(await computeSoftmax());
+    await vscode.commands.executeCommand('softmaxLens.copyResult');
+    const rows = softmaxRows([2, 1, 0, 3], [2, 2]);
+    assert.strictEqual(await vscode.env.clipboard.readText(), formatArray(rows, [2, 2], 'javascript', 4));
+    assert.match(await vscode.env.clipboard.readText(), /^\[\[0\.\d{4}, 0\.\d{4}\],\n \[0\.\d{4}, 0\.\d{4}\]\]$/);
   });
 });
 

@@ -148,3 +148,46 @@ suite('A document holding one 200 000-number array', () => {
     });
   });
 });
+
+suite('Documents above softmaxLens.maxFileSize', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  const computeAt = async (editor: vscode.TextEditor, position: vscode.Position) => {
+    editor.selection = new vscode.Selection(position, position);
+    return vscode.commands.executeCommand<{ values: number[] | number[][]; probabilities: number[] | number[][] } | undefined>(
+      'softmaxLens.computeSoftmax',
+    );
+  };
+
+  test('hover and the command find the small array under the cursor among 20 000', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, i) => logits(3, i + 1));
+    const source = rows.map((r, i) => `row_${i} = [${r.join(', ')}]  # sample ${i}`).join('\n');
+    await withSetting('maxFileSize', 0.1, async () => {
+      const editor = await openEditor('python', source);
+      assert.deepStrictEqual(await softmaxLenses(editor.document.uri), []);
+      const position = positionOf(editor.document, 'row_15000 = [', 14);
+      const hover = await softmaxHover(editor.document.uri, position);
+      assert.ok(hover);
+      assert.ok(hover.text.includes(formatNumber(rows[15_000][1])), hover.text);
+      const result = await computeAt(editor, position);
+      assert.deepStrictEqual(result?.values, rows[15_000]);
+      assert.deepStrictEqual(result?.probabilities, Array.from(softmax(rows[15_000])));
+      assert.strictEqual(await computeAt(editor, positionOf(editor.document, '# sample 15000')), undefined);
+    });
+  });
+
+  test('a cursor deep inside a long matrix gets the whole matrix, not the row it sits on', async () => {
+    const filler = Array.from({ length: 5000 }, (_, i) => `# log line ${i}: nothing to see here`).join('\n');
+    const matrix = Array.from({ length: 5000 }, (_, i) => logits(4, i + 3));
+    const source = `${filler}\nbatch = [\n${matrix.map((r) => `  [${r.join(', ')}]`).join(',\n')}\n]\n${filler}\n`;
+    await withSetting('maxFileSize', 0.1, async () => {
+      const editor = await openEditor('python', source);
+      const result = await computeAt(editor, positionOf(editor.document, `[${matrix[4000].join(', ')}]`, 2));
+      assert.ok(result);
+      assert.deepStrictEqual(result.values, matrix);
+      const flat = softmaxRows(matrix.flat(), [5000, 4]);
+      assert.deepStrictEqual(result.probabilities[4000], Array.from(flat.subarray(16_000, 16_004)));
+    });
+  });
+});

@@ -74,7 +74,8 @@ export async function withSetting<T>(key: string, value: unknown, body: () => Th
 
 /** A deterministic list of logits (a sine walk), so a failing run can be reproduced. */
 export function logits(n: number, seed = 1): number[] {
-  return Array.from({ length: n }, (_, i) => Math.round(Math.sin(seed * 1000 + i * 12.9898) * 43758.5453 % 8 * 1000) / 1000);
+  // `+ 0` turns −0 into 0: the document says 0, and so must the expected values.
+  return Array.from({ length: n }, (_, i) => Math.round(((Math.sin(seed * 1000 + i * 12.9898) * 43758.5453) % 8) * 1000) / 1000 + 0);
 }
 
 /** The plain array of the probabilities, for deepStrictEqual against a command's result. */
