@@ -49,6 +49,12 @@ describe('findArrays on the fixture corpus', () => {
         assert.strictEqual(found[k].values.length, e.values.length);
         e.values.forEach((v, i) => assert.ok(Object.is(found[k].values[i], decode(v)), `${e.text}[${i}]: ${found[k].values[i]} ≠ ${v}`));
       });
+      // The same file saved with Windows line endings.
+      const crlf = text.replace(/\n/g, '\r\n');
+      assert.deepStrictEqual(
+        findArrays(crlf, spec.languageId).map((a) => crlf.slice(a.start, a.end)),
+        spec.arrays.map((e) => e.text.replace(/\n/g, '\r\n')),
+      );
     });
   }
 });
