@@ -1,5 +1,5 @@
-;; Accurate softmax over f64x2 lanes: the same algorithm as the TypeScript core (shift by the maximum with
-;; the TwoSum-recovered rounding of x - m, Neumaier sum, true division), with its own exp.
+;; Accurate softmax over f64x2 lanes: the algorithm of the TypeScript core (shift by the maximum with the
+;; TwoSum-recovered rounding of x - m, compensated sum, true division) and its table exp, in its order.
 ;;
 ;; exp(d + e) for d <= 0: k = round(d * 128/ln2), d = k*ln2/128 + r (Cody-Waite, exact), |r| <= ln2/256;
 ;; exp = 2^(k>>7) * 2^((k&127)/128) * exp(r), with 2^(j/128) stored as hi + lo (table below) and
@@ -68,8 +68,9 @@
 
   ;; Replaces each x by exp(x - m) and returns the sum of all but the maximum's (which is exactly 1). A NaN
   ;; logit makes it NaN. With $res != 0, the correction stored $res bytes after each x is added to x - m.
-  ;; Unless every x - m >= -700, the caller sets $careful: logits below $xlim (about m - 800) are then raised to it (their exp is 0 either
-  ;; way, and x - m stays finite, no NaN at -Infinity), and results below 2^-1021 get their own rounding.
+  ;; Unless every x - m >= -700, the caller sets $careful: logits below $xlim (about m - 800) are then
+  ;; raised to it (their exp is 0 either way, and x - m stays finite, no NaN at -Infinity), and results
+  ;; below 2^-1021 get their own rounding.
   ;; The constants go through memory into locals: V8 would otherwise rebuild each one every iteration.
   (func (export "expSum") (param $p i32) (param $end i32) (param $m f64) (param $xlim f64) (param $res i32)
     (param $careful i32) (result f64)
@@ -96,7 +97,8 @@
     (v128.store (i32.const 2208) (f64x2.splat (local.get $xlim)))
     (local.set $mv (v128.load (i32.const 2192)))
     (local.set $xl (v128.load (i32.const 2208)))
-    ;; Each lane's sum starts at 1, so it is never below a term (all are <= 1): Fast2Sum is exact.
+    ;; Each lane's sum starts at 1, so no term (all <= 1, or a hair above at a tie under T != 1) has a
+    ;; larger exponent: Fast2Sum's error term is exact.
     (local.set $s (f64x2.splat (f64.const 1)))
     (block $done
       (loop $next
@@ -110,7 +112,8 @@
           (f64x2.sub (local.get $x) (f64x2.sub (local.get $d) (local.get $b)))
           (f64x2.add (local.get $mv) (local.get $b))))
         (if (local.get $res)
-          (then (local.set $e (f64x2.add (local.get $e) (v128.load (i32.add (local.get $p) (local.get $res)))))))
+          (then (local.set $e
+            (f64x2.add (local.get $e) (v128.load (i32.add (local.get $p) (local.get $res)))))))
         ;; k = round(d * 128/ln2) by the 1.5*2^52 shift: the low bits of t are the integer k.
         (local.set $t (f64x2.add (f64x2.mul (local.get $d) (local.get $invln2)) (local.get $shift)))
         (local.set $kf (f64x2.sub (local.get $t) (local.get $shift)))
@@ -161,7 +164,8 @@
             (local.set $y (i64x2.add (f64x2.add (local.get $hi) (local.get $tail)) (local.get $k1)))))
         (v128.store (local.get $p) (local.get $y))
         (local.set $sum (f64x2.add (local.get $s) (local.get $y)))
-        (local.set $c (f64x2.add (local.get $c) (f64x2.add (f64x2.sub (local.get $s) (local.get $sum)) (local.get $y))))
+        (local.set $c (f64x2.add (local.get $c)
+          (f64x2.add (f64x2.sub (local.get $s) (local.get $sum)) (local.get $y))))
         (local.set $s (local.get $sum))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
