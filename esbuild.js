@@ -33,7 +33,8 @@ const watPlugin = {
       try {
         parsed.validate();
         const { buffer } = parsed.toBinary({});
-        return { contents: `export default new Uint8Array([${buffer.join(',')}]);`, loader: 'js' };
+        const base64 = Buffer.from(buffer).toString('base64');
+        return { contents: `export default Uint8Array.from(atob('${base64}'), (c) => c.charCodeAt(0));`, loader: 'js' };
       } finally {
         parsed.destroy();
       }
