@@ -6,6 +6,7 @@ import * as path from 'path';
 import { registeredSuites } from './harness';
 import './softmax';
 import './findArrays';
+import './softmaxSimd';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

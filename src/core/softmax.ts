@@ -1,6 +1,7 @@
 // The accurate softmax kernel: shift by the maximum with the rounding of x − m recovered by TwoSum,
 // a Neumaier-compensated sum, one division per element, and the log1p form for the log variants.
 import { expShifted } from './fastExp';
+import { softmaxSimd, softmaxSimdInto } from './wasm/softmaxSimd';
 
 export interface SoftmaxOptions {
   /** Divides the logits first; must be finite and > 0. Default 1. */
@@ -249,9 +250,15 @@ export function logSumExpOf(row: ShiftedRow, rest: number): number {
   return row.max + (Math.log1p(rest) + row.maxResidual);
 }
 
+/** From this many logits on, softmax runs on the WebAssembly SIMD kernel where the host allows it (bench/softmaxSimd.ts). */
+const SIMD_FROM = 512;
+
 /** softmax(x / T): probabilities within 3 ulps of exact, −∞ gives exactly 0. */
 export function softmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Float64Array {
   const t = temperatureOf(options);
+  // The kernel declines bad input and hosts without WebAssembly; the TS path below then answers or names the error.
+  const fast = logits.length >= SIMD_FROM ? softmaxSimd(logits, t) : undefined;
+  if (fast) return fast;
   const out = new Float64Array(logits.length);
   if (t === 1) {
     softmaxInto(logits, 0, logits.length, out, vectorPlace);
@@ -306,6 +313,7 @@ export function softmaxRows(values: ArrayLike<number>, shape: readonly number[],
   const { rows, cols } = rowsOf(values.length, shape);
   const out = new Float64Array(values.length);
   for (let r = 0; r < rows; r++) {
+    if (cols >= SIMD_FROM && softmaxSimdInto(values, r * cols, cols, t, out)) continue;
     if (t === 1) {
       softmaxInto(values, r * cols, cols, out, rowPlace(shape, r));
     } else {
