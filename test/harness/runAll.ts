@@ -48,7 +48,9 @@ function runStep(step: Step): Promise<Outcome> {
   const elapsed = () => Math.round((Date.now() - started) / 1000);
   console.log(`\n━━ ${step.name} ━━`);
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'inherit'] });
+    // Both streams pass through here, so their lines stay in the order the layer wrote them.
+    const child = spawn(step.command, step.args, { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr.on('data', (chunk: Buffer) => process.stderr.write(chunk));
     current = child;
     let counts: SuiteCounts | undefined;
     let pending = '';
