@@ -1,13 +1,19 @@
 // The editor views as a person sees them in the real VS Code, in Chromium: the lens, the hover, the context menu.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { argmax, formatNumber, formatProbability } from '../../src/core';
-import { launchBrowser, openWorkbenchPage } from '../harness/browser';
-import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
-import { repoRoot } from '../harness/repo';
+import {
+  clearNotifications,
+  closeWorkbench,
+  editorSpace,
+  openFile,
+  openWorkbench,
+  setUserSettings,
+  waitForCodeLens,
+  waitForNotification,
+  writeWorkspaceFile,
+} from './vscodeUi';
 
 const decimals = 4;
 const sample = [
@@ -22,7 +28,14 @@ const sample = [
 
 /** The exact probabilities (60-digit reference), printed as a view prints them. */
 const exact = referenceSoftmax([2.0, 1.0, 0.1]);
-const editorSpace = (s: string) => s.replace(/ /g, '\u00a0');
+
+/** The lens title for [2.0, 1.0, 0.1] at a temperature, from the reference numbers and the core's formatter. */
+function lensTitle(temperature: number): string {
+  const p = referenceSoftmax([2.0, 1.0, 0.1].map((x) => x / temperature));
+  const best = argmax(p);
+  const label = temperature === 1 ? 'softmax' : `softmax (T = ${formatNumber(temperature)})`;
+  return `${label} → [${p.map((x) => formatNumber(x, 3)).join(', ')}] · max ${formatNumber(p[best], 3)} @ ${best}`;
+}
 
 function line(page: Page, text: string): Locator {
   return page.locator('.monaco-editor .view-line', { hasText: editorSpace(text) });
@@ -33,16 +46,18 @@ function token(page: Page, lineText: string, text: string): Locator {
   return line(page, lineText).locator('span > span', { hasText: new RegExp(`^${text.replace(/[.()[\]]/g, '\\$&')}$`) }).first();
 }
 
-async function toast(page: Page, text: string | RegExp): Promise<Locator> {
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: text }).first();
-  await item.waitFor({ state: 'visible', timeout: 15_000 });
-  return item;
-}
-
-async function clearNotifications(page: Page) {
-  await page.keyboard.press('Escape');
-  const close = page.locator('.notifications-toasts .codicon-notifications-clear-all, .notifications-toasts .action-label.codicon-close');
-  for (let i = 0; i < 10 && (await close.count()) > 0; i++) await close.first().click().catch(() => undefined);
+/** Types a value into a setting in the Settings editor, as a person does, then goes back to the file. */
+async function setSettingInUi(page: Page, id: string, title: string, value: string) {
+  await page.keyboard.press('Control+,');
+  await page.locator('.settings-editor').waitFor({ state: 'visible' });
+  await page.keyboard.type(id);
+  await page.locator('.settings-editor', { hasText: '1 Setting Found' }).waitFor({ state: 'visible', timeout: 15_000 });
+  const input = page.locator('.settings-editor .setting-item-contents', { hasText: title }).locator('input').first();
+  await input.fill(value);
+  await input.press('Tab');
+  await page.waitForTimeout(500);
+  await page.locator('.tabs-container .tab', { hasText: 'Settings' }).locator('.codicon-close').click();
+  await page.locator('.settings-editor').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 }
 
 /** Puts the cursor on `at` (or keeps the selection, when `at` lies inside it), then picks Compute Softmax from the context menu. */
@@ -65,36 +80,35 @@ async function contextMenuCompute(page: Page, at: Locator, keepSelection = false
 
 describe('editor views in the browser', function () {
   this.timeout(180_000);
-  let server: CodeServer;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    server = await startCodeServer({ settings: { 'softmaxLens.decimals': decimals, 'editor.hover.delay': 100 } });
-    fs.writeFileSync(path.join(server.workspace, 'probe.py'), sample);
-    browser = await launchBrowser(server.home);
-    page = await openWorkbenchPage(browser, server, { extensionDevelopmentPath: repoRoot() });
-    await page.keyboard.press('Control+p');
-    await page.locator('.quick-input-widget input').fill('probe.py');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'probe.py' }).first().waitFor({ state: 'visible' });
-    await page.keyboard.press('Enter');
+    await setUserSettings({ 'softmaxLens.decimals': decimals, 'editor.hover.delay': 100 });
+    await writeWorkspaceFile('editor_probe.py', sample);
+    page = await openWorkbench();
+    await openFile(page, 'editor_probe.py');
     await line(page, 'logits').waitFor({ state: 'visible', timeout: 30_000 });
   });
 
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  after(() => closeWorkbench(page));
 
   it('shows a lens with the softmax above the array', async () => {
-    const best = argmax(exact);
-    const title = `softmax → [${exact.map((p) => formatNumber(p, 3)).join(', ')}] · max ${formatNumber(exact[best], 3)} @ ${best}`;
-    const lens = page.locator('.codelens-decoration', { hasText: editorSpace(title) });
+    const lens = page.locator('.codelens-decoration', { hasText: editorSpace(lensTitle(1)) });
     await lens.first().waitFor({ state: 'visible', timeout: 30_000 });
     // The lens sits right above the line of the array.
     const lensBox = await lens.first().boundingBox();
     const lineBox = await line(page, 'logits').boundingBox();
     assert.ok(lensBox && lineBox && lensBox.y < lineBox.y && lineBox.y - lensBox.y < 2 * lineBox.height, 'lens is not above its array');
+  });
+
+  it('updates the lens on screen when the temperature setting changes', async () => {
+    await setSettingInUi(page, 'softmaxLens.temperature', 'Softmax Lens: Temperature', '2');
+    try {
+      await waitForCodeLens(page, editorSpace(lensTitle(2)), 30_000);
+    } finally {
+      await setSettingInUi(page, 'softmaxLens.temperature', 'Softmax Lens: Temperature', '1');
+    }
+    await waitForCodeLens(page, editorSpace(lensTitle(1)), 30_000);
   });
 
   it('shows the probability table when the mouse rests on the array', async () => {
@@ -112,7 +126,8 @@ describe('editor views in the browser', function () {
   it('runs Compute Softmax from the context menu and shows the numbers with their actions', async () => {
     await contextMenuCompute(page, token(page, 'logits', '1.0'));
     const message = `softmax → [${exact.map((p) => formatProbability(p, decimals)).join(', ')}]`;
-    const item = await toast(page, editorSpace(message).replace(/\u00a0/g, ' '));
+    await waitForNotification(page, message);
+    const item = page.locator('.notifications-toasts .notification-list-item', { hasText: message }).first();
     const buttons = await item.locator('.monaco-button').allTextContents();
     assert.deepStrictEqual(buttons.map((b) => b.trim()), ['Copy', 'Insert Below', 'Show Steps']);
     await item.locator('.monaco-button', { hasText: 'Insert Below' }).click();
@@ -124,13 +139,13 @@ describe('editor views in the browser', function () {
 
   it('names the problem when every logit is masked', async () => {
     await contextMenuCompute(page, token(page, 'masked', 'float').first());
-    await toast(page, /masked/);
+    await waitForNotification(page, /masked/);
     await clearNotifications(page);
   });
 
   it('names the entry that is NaN', async () => {
     await contextMenuCompute(page, token(page, 'noisy', '0.5'));
-    await toast(page, /Logit 1 is NaN/);
+    await waitForNotification(page, /Logit 1 is NaN/);
     await clearNotifications(page);
   });
 
@@ -139,7 +154,7 @@ describe('editor views in the browser', function () {
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     await contextMenuCompute(page, line(page, 'label').locator('span > span').first(), true);
-    await toast(page, 'No numeric array in the selection');
+    await waitForNotification(page, 'No numeric array in the selection');
     await clearNotifications(page);
   });
 });
