@@ -109,6 +109,20 @@ suite('CodeLens above every array', () => {
     assert.match(titles[1], /^softmax: .*\b1\b.*NaN/);
   });
 
+  test('a document with 6 000 arrays gets lenses on the first 5 000, resolved as they are shown', async () => {
+    const source = Array.from({ length: 6000 }, (_, i) => `v${i} = [${i % 7}, 1, 2]`).join('\n');
+    const { document } = await openEditor('python', source);
+    // Without a resolve count VS Code returns every lens as provided, unresolved.
+    const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+    assert.strictEqual(all.length, 5000);
+    assert.strictEqual(all[4999].range.start.line, 4999);
+    const resolved = await softmaxLenses(document.uri, 3);
+    assert.deepStrictEqual(
+      resolved.map((l) => l.command?.title),
+      [0, 1, 2].map((i) => expectedTitle([i, 1, 2])),
+    );
+  });
+
   test('a cell of a notebook gets lenses too', async function () {
     const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'logits = [0.0, 1.0, 2.0]\n', 'python');
     let notebook: vscode.NotebookDocument;
