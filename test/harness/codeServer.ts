@@ -76,6 +76,25 @@ function groupAlive(pid: number): boolean {
   }
 }
 
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Blocks for `ms` (only for the last-resort cleanup inside process.on('exit'), where nothing async runs). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Removes a folder; false when something still writing into it made that fail. */
+function removeFolder(folder: string): boolean {
+  try {
+    fs.rmSync(folder, { recursive: true, force: true });
+    return !fs.existsSync(folder);
+  } catch {
+    return false;
+  }
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -106,6 +125,39 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const entry = await ensureCodeServer();
   const timeout = options.startTimeoutSeconds ?? 60;
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'softmax-lens-vscode-'));
+  // Registered before anything else can fail or be interrupted, so the folder never outlives us.
+  let pid: number | undefined = undefined;
+  let logFd: number | undefined;
+  let stopped = false;
+  const closeLog = () => {
+    if (logFd === undefined) return;
+    fs.closeSync(logFd);
+    logFd = undefined;
+  };
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (pid !== undefined) {
+      killGroup(pid, 'SIGTERM');
+      for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
+      // Its file-watcher child lingers ~10 s after SIGTERM; nothing of value is lost by not waiting.
+      killGroup(pid, 'SIGKILL');
+      for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
+    }
+    closeLog();
+    for (let attempt = 0; attempt < 20 && !removeFolder(home); attempt++) await sleep(150);
+    unregister();
+  };
+  const unregister = onCleanup({
+    stop,
+    kill: () => {
+      if (stopped) return;
+      stopped = true;
+      if (pid !== undefined) killGroup(pid, 'SIGKILL');
+      for (let attempt = 0; attempt < 20 && !removeFolder(home); attempt++) sleepSync(50);
+    },
+  });
+
   const workspace = path.join(home, 'workspace');
   const userDir = path.join(home, 'ud');
   for (const dir of [workspace, path.join(userDir, 'User'), path.join(home, 'exts'), path.join(home, 'tmp'), path.join(home, 'xdg', 'config'), path.join(home, 'xdg', 'data'), path.join(home, 'xdg', 'cache')]) {
@@ -116,7 +168,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const authority = `127.0.0.1:${port}`;
   fs.writeFileSync(path.join(home, 'config.yaml'), `bind-addr: ${authority}\nauth: none\ncert: false\n`);
   const logPath = path.join(home, 'code-server.log');
-  const logFd = fs.openSync(logPath, 'a');
+  logFd = fs.openSync(logPath, 'a');
 
   const child = spawn(
     process.execPath,
@@ -135,45 +187,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     ],
     { cwd: home, env: serverEnv(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const pid = child.pid;
-  if (pid === undefined) throw new Error('Could not spawn code-server');
-
-  let stopped = false;
-  const removeHome = () => {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        fs.rmSync(home, { recursive: true, force: true });
-        return;
-      } catch {
-        // The file watcher may still be writing for a moment.
-      }
-    }
-  };
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    killGroup(pid, 'SIGTERM');
-    for (let i = 0; i < 30 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    // Its file-watcher child lingers ~10 s after SIGTERM; nothing of value is lost by not waiting.
-    killGroup(pid, 'SIGKILL');
-    for (let i = 0; i < 30 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-    try {
-      fs.closeSync(logFd);
-    } catch {
-      // Closed already.
-    }
-    removeHome();
-    unregister();
-  };
-  const unregister = onCleanup({
-    stop,
-    kill: () => {
-      if (stopped) return;
-      stopped = true;
-      killGroup(pid, 'SIGKILL');
-      removeHome();
-    },
-  });
+  pid = child.pid;
+  if (stopped && pid !== undefined) killGroup(pid, 'SIGKILL');
 
   const server: CodeServer = {
     port,
@@ -192,7 +207,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       let pending = '';
       const timer = setTimeout(() => reject(new Error(`VS Code did not start within ${timeout} s — log: ${server.keepLog()}`)), timeout * 1000);
       const onData = (chunk: Buffer) => {
-        if (stopped) return;
+        if (stopped || logFd === undefined) return;
         fs.writeSync(logFd, chunk);
         pending += chunk.toString('utf8');
         const lines = pending.split('\n');

@@ -25,7 +25,7 @@ export function runLayerMain(name: string, body: () => Promise<SuiteCounts>): vo
       (counts) => counts,
       (error: unknown) => {
         const seconds = Math.round((Date.now() - started) / 1000);
-        console.error(`\n✘ ${name} crashed after ${seconds} s: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`\n✘ ${name} stopped after ${seconds} s: ${error instanceof Error ? error.message : String(error)}`);
         return { passed: 0, failed: 1 };
       },
     )

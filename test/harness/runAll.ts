@@ -85,7 +85,8 @@ function runStep(step: Step): Promise<Outcome> {
         return;
       }
       if (!counts) {
-        resolve({ passed: 0, failed: 1, summary: `CRASHED: ${how} without reporting its counts` });
+        const what = timedOut ? 'TIMED OUT' : interrupted ? `INTERRUPTED by ${interrupted}` : 'CRASHED';
+        resolve({ passed: 0, failed: 1, summary: `${what}: ${how} without reporting its counts` });
         return;
       }
       // A suite that failed or timed out without a failing test still counts as one failure.
