@@ -25,12 +25,13 @@ for (const id of ['matlab', 'octave', 'latex', 'tex', 'bibtex', 'erlang']) lineC
 for (const id of ['lua', 'sql', 'haskell', 'elm', 'ada']) lineComments[id] = '--';
 for (const id of ['clojure', 'lisp', 'scheme']) lineComments[id] = ';;';
 
-/** The result as code in the document's syntax: `softmax = [0.6590, 0.2424, 0.0986]`. */
+/** The result as code in the document's syntax: `softmax = [0.6590, 0.2424, 0.0986]`; a matrix's rows stay aligned. */
 export function resultCode(computed: ComputedSoftmax): string {
   const { result } = computed;
-  const label = result.temperature === 1 ? 'softmax' : `softmax(T=${formatNumber(result.temperature)})`;
+  const label = `${result.temperature === 1 ? 'softmax' : `softmax(T=${formatNumber(result.temperature)})`} = `;
   const syntax = exportSyntaxFor(computed.languageId);
-  return `${label} = ${formatArray(result.probabilities, result.array.shape, syntax, computed.decimals)}`;
+  const code = formatArray(result.probabilities, result.array.shape, syntax, computed.decimals);
+  return label + code.split('\n').join(`\n${' '.repeat(label.length)}`);
 }
 
 /** The same, as text for the clipboard: just the array. */

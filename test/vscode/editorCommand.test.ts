@@ -163,6 +163,16 @@ suite('Insert Below', () => {
     assert.strictEqual(editor.document.getText(), changed);
   });
 
+  test('a matrix goes in as aligned comment lines, one per row', async () => {
+    const editor = await openEditor('python', 'x = [[1.0, 2.0], [3.0, 0.5]]\n');
+    putCursor(editor, positionOf(editor.document, '3.0'));
+    assert.ok(await computeSoftmax());
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    const rows = softmaxRows([1, 2, 3, 0.5], [2, 2]);
+    const row = (r: number) => `[${plain(rows.subarray(2 * r, 2 * r + 2)).map((p) => p.toFixed(4)).join(', ')}]`;
+    assert.deepStrictEqual(editor.document.getText().split('\n').slice(1, 3), [`# softmax = [${row(0)},`, `# ${' '.repeat('softmax = ['.length)}${row(1)}]`]);
+  });
+
   test('uses the language\'s comment syntax and the decimals setting', async () => {
     const editor = await openEditor('javascript', 'const scores = [1, 3, 2];\n');
     putCursor(editor, positionOf(editor.document, '3'));
