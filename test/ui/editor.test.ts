@@ -14,6 +14,7 @@ import {
   setUserSettings,
   waitForCodeLens,
   waitForNotification,
+  webviewFrame,
   writeWorkspaceFile,
 } from './vscodeUi';
 
@@ -25,6 +26,7 @@ const sample = [
   "masked = [float('-inf'), float('-inf')]",
   "noisy = [0.5, float('nan'), 1.5]",
   'label = "cat"',
+  'scores = [0.5, -1.5, 3.25]',
   '',
 ].join('\n');
 
@@ -161,5 +163,22 @@ describe('editor views in the browser', function () {
     await contextMenuCompute(page, line(page, 'label').locator('span > span').first(), true);
     await waitForNotification(page, 'No numeric array in the selection');
     await clearNotifications(page);
+  });
+
+  it("the hover's link opens the walkthrough on the hovered array, not the one at the cursor", async () => {
+    await token(page, 'logits', '1.0').click();
+    await token(page, 'scores', '3.25').hover();
+    const link = page.locator('.monaco-hover a', { hasText: 'Show the steps' }).first();
+    await link.waitFor({ state: 'visible', timeout: 15_000 });
+    await link.click();
+    const expected = referenceSoftmax([0.5, -1.5, 3.25]).map((p) => formatProbability(p, decimals));
+    const values = webviewFrame(page).locator('svg.chart.bars .value');
+    const until = Date.now() + 30_000;
+    let seen: string[] = [];
+    while (Date.now() < until && JSON.stringify(seen) !== JSON.stringify(expected)) {
+      seen = await values.allTextContents().catch(() => []);
+      await page.waitForTimeout(100);
+    }
+    assert.deepStrictEqual(seen, expected);
   });
 });
