@@ -127,6 +127,17 @@ suite('A document holding one 200 000-number array', () => {
     assert.match(hover.text, /… and 199[\u202f\u2009 ]?990 more/);
   });
 
+  test('a 1 000 × 200 matrix hovers as 20 row lines under 20 KB', async () => {
+    const rows = Array.from({ length: 1000 }, (_, r) => logits(200, r + 11));
+    const { document } = await openEditor('json', `{"batch": [\n${rows.map((r) => `  [${r.join(', ')}]`).join(',\n')}\n]}\n`);
+    const hover = await softmaxHover(document.uri, positionOf(document, '[', 0, 500));
+    assert.ok(hover);
+    assert.ok(hover.text.length < 20_000, `${hover.text.length} characters`);
+    assert.strictEqual(hover.text.split('\n').filter((l) => l.startsWith('- row ')).length, 20);
+    assert.match(hover.text, /… and 980 more rows/);
+    assert.match(hover.text, /each row \(1000×200\)/);
+  });
+
   test('the lens answers with the argmax of all 200 000', async () => {
     const { document } = await openEditor('python', source);
     const lenses = await softmaxLenses(document.uri);
