@@ -1,4 +1,5 @@
-// `npm test`: type check, lint, unit tests, the VS Code suite and the UI suite, in that order.
+// `npm test`: type check, lint, unit tests, the VS Code suite (Node and web-worker extension hosts)
+// and the UI suite, in that order.
 // Relays every layer's output, sums the counts, and ends with one line: `N passed, N failed`.
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -25,6 +26,7 @@ const steps: Step[] = [
   { name: 'Lint', command: npm, args: ['run', '-s', 'lint'], timeoutSeconds: 300, kind: 'check' },
   { name: 'Unit tests', command: process.execPath, args: [layer('runUnit.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_UNIT_TIMEOUT', 600), kind: 'suite' },
   { name: 'VS Code suite', command: process.execPath, args: [layer('runVscode.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
+  { name: 'Web extension host suite', command: process.execPath, args: [layer('runWeb.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
   { name: 'UI suite', command: process.execPath, args: [layer('runUi.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_UI_TIMEOUT', 900), kind: 'suite', needsVsCode: true },
 ];
 
