@@ -5,7 +5,7 @@ import * as path from 'path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { launchBrowser, openWorkbenchPage } from '../harness/browser';
 import { startCodeServer, TEST_SETTINGS, type CodeServer } from '../harness/codeServer';
-import { repoRoot } from '../harness/repo';
+import { repoRoot, vscodeTestDir } from '../harness/repo';
 
 export interface UiSession {
   server: CodeServer;
@@ -161,9 +161,9 @@ export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
-/** Saves a PNG of the page (or of one element) under test-results/screenshots; returns its path. */
+/** Saves a PNG of the page (or of one element): at `name` if it is an absolute path, else in .vscode-test/screenshots; returns its path. */
 export async function screenshot(page: Page, name: string, element?: Locator): Promise<string> {
-  const file = path.join(repoRoot(), 'test-results', 'screenshots', `${name}.png`);
+  const file = path.isAbsolute(name) ? name : path.join(vscodeTestDir(), 'screenshots', `${name}.png`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (element) await element.screenshot({ path: file });
   else await page.screenshot({ path: file });
