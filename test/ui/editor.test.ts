@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
-import { argmax, formatNumber, formatProbability } from '../../src/core';
+import { argmax, formatNumber, formatProbability, topK } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { repoRoot } from '../harness/repo';
 import {
@@ -19,6 +19,8 @@ import {
 } from './vscodeUi';
 
 const decimals = 4;
+/** Thirty logits with one clear winner at index 17. */
+const longLogits = Array.from({ length: 30 }, (_, i) => (i === 17 ? 4.5 : Math.round(Math.cos(i) * 100) / 100));
 const sample = [
   'import numpy as np',
   '',
@@ -27,6 +29,8 @@ const sample = [
   "noisy = [0.5, float('nan'), 1.5]",
   'label = "cat"',
   'scores = [0.5, -1.5, 3.25]',
+  // Ten to a line, so that nothing scrolls the editor sideways.
+  `long = [${[0, 10, 20].map((i) => longLogits.slice(i, i + 10).join(', ')).join(',\n  ')}]`,
   '',
 ].join('\n');
 
@@ -96,6 +100,7 @@ describe('editor views in the browser', function () {
 
   after(() => closeWorkbench(page));
 
+
   it('shows a lens with the softmax above the array', async () => {
     const lens = page.locator('.codelens-decoration', { hasText: editorSpace(lensTitle(1)) });
     await lens.first().waitFor({ state: 'visible', timeout: 30_000 });
@@ -141,6 +146,14 @@ describe('editor views in the browser', function () {
     await line(page, `# softmax = [${exact.map((p) => p.toFixed(decimals)).join(', ')}]`).waitFor({ state: 'visible', timeout: 10_000 });
     await page.keyboard.press('Control+z');
     await line(page, '# softmax').waitFor({ state: 'detached', timeout: 10_000 });
+    await clearNotifications(page);
+  });
+
+  it('a long array notifies its top entries with their indices', async () => {
+    await contextMenuCompute(page, token(page, '4.5', '4.5'));
+    const p = referenceSoftmax(longLogits);
+    const top = topK(p, 5).map((i) => `#${i} ${formatProbability(p[i], decimals)}`);
+    await waitForNotification(page, `softmax of 30 logits, top 5: ${top.join(', ')}, …`);
     await clearNotifications(page);
   });
 
