@@ -8,6 +8,16 @@ import { withTimeout } from './layer';
 import { repoRoot } from './repo';
 import { parseResultLine, type SuiteCounts } from './suiteResult';
 
+/** The workbench's own start-up chatter, which says nothing about the suite. */
+const NOISE = [
+  /^Ignoring fetching additional builtin extensions/,
+  /^Updating additional builtin extensions cache/,
+  /^Creating a socket \(/,
+  /^Resolv(ing|ed) connection token/,
+  /^\[Service Worker\] registered/,
+  /^ChatSessionStore: Migrating 0 chat sessions/,
+];
+
 export interface ExtensionHostSuite {
   /** For messages: "VS Code suite". */
   name: string;
@@ -33,6 +43,7 @@ export async function runExtensionHostSuite(suite: ExtensionHostSuite): Promise<
     for (const line of text.split('\n')) {
       const parsed = parseResultLine(line);
       if (parsed) counts = parsed;
+      else if (NOISE.some((noise) => noise.test(line))) continue;
       else if (type === 'error') process.stderr.write(`${line}\n`);
       else process.stdout.write(`${line}\n`);
     }
