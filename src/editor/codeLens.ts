@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
+import { errorText } from '../l10n/coreErrors';
 import { softmaxOfArray } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { affectsSettings, readSettings } from './settings';
@@ -77,7 +78,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     try {
       title = lensTitle(softmaxOfArray(lens.array, readSettings(lens.uri).temperature));
     } catch (error) {
-      title = vscode.l10n.t('softmax: {0}', error instanceof Error ? error.message : String(error));
+      title = vscode.l10n.t('softmax: {0}', errorText(error));
     }
     lens.command = {
       title,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
+import { errorText } from '../l10n/coreErrors';
 import { plainProbabilities, plainValues, softmaxOfArray } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
@@ -49,7 +50,7 @@ function computeAtSelection(arrays: DocumentArrays): ComputedSoftmax | undefined
     return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
-    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', error.message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', errorText(error)));
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatNumber, formatProbability, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
+import { errorText } from '../l10n/coreErrors';
 import { rowArgmax, rowProbabilities, softmaxOfArray, type ArraySoftmax } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { readSettings } from './settings';
@@ -37,7 +38,7 @@ export function hoverMarkdown(uri: vscode.Uri, array: FoundArray, temperature: n
     else lines.push(...matrixLines(result, decimals));
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
-    lines.push(vscode.l10n.t('**Softmax** cannot be taken: {0}', error.message));
+    lines.push(vscode.l10n.t('**Softmax** cannot be taken: {0}', errorText(error)));
   }
   const check = probabilityCheck(array);
   if (check) lines.push('', check);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
 import type { DocumentArrays } from '../editor/documentCache';
 import { affectsSettings } from '../editor/settings';
+import { errorText } from '../l10n/coreErrors';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
   decimalsRange,
@@ -292,7 +293,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         message = { type: 'render', strings, view };
       } catch (error) {
         // The core names what is wrong with the input (NaN, +Infinity, all masked) in the person's words.
-        message = { type: 'empty', seq: this.seq, strings, message: error instanceof Error ? error.message : String(error) };
+        message = { type: 'empty', seq: this.seq, strings, message: errorText(error) };
       }
     }
     void this.panel.webview.postMessage(message);
