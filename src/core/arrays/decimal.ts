@@ -94,44 +94,27 @@ export function readDecimal(text: string, i: number, out: LiteralRead): boolean 
   let loDigits = 0;
   let sig = 0;
   let e10 = 0;
-  let digits = 0;
   let exact = true;
-  while (c >= 48 && c <= 57) {
-    digits++;
-    if (sig > 0 || c !== 48) {
-      if (sig < 15) hi = hi * 10 + (c - 48);
-      else if (sig < 19) {
-        lo = lo * 10 + (c - 48);
-        loDigits++;
-      } else {
-        e10++;
-        if (c !== 48) exact = false;
-      }
-      sig++;
-    }
-    c = text.charCodeAt(++j);
+  // One loop per kind of digit (leading zero, kept, dropped): no per-digit test of where the digit falls.
+  const intStart = j;
+  while (c === 48) c = text.charCodeAt(++j);
+  for (; c >= 48 && c <= 57 && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - 48);
+  for (; c >= 48 && c <= 57 && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - 48);
+  for (; c >= 48 && c <= 57; c = text.charCodeAt(++j)) {
+    e10++;
+    if (c !== 48) exact = false;
   }
+  let digits = j - intStart;
   if (c === 46) {
-    c = text.charCodeAt(++j);
-    while (c >= 48 && c <= 57) {
-      digits++;
-      if (sig > 0 || c !== 48) {
-        if (sig < 15) {
-          hi = hi * 10 + (c - 48);
-          e10--;
-        } else if (sig < 19) {
-          lo = lo * 10 + (c - 48);
-          loDigits++;
-          e10--;
-        } else if (c !== 48) {
-          exact = false;
-        }
-        sig++;
-      } else {
-        e10--;
-      }
-      c = text.charCodeAt(++j);
-    }
+    const fracStart = ++j;
+    c = text.charCodeAt(j);
+    if (sig === 0) while (c === 48) c = text.charCodeAt(++j);
+    for (; c >= 48 && c <= 57 && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - 48);
+    for (; c >= 48 && c <= 57 && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - 48);
+    // Every fraction digit up to the last one kept (leading zeros included) scales the kept integer by 1/10.
+    e10 -= j - fracStart;
+    for (; c >= 48 && c <= 57; c = text.charCodeAt(++j)) if (c !== 48) exact = false;
+    digits += j - fracStart;
   }
   if (digits === 0) return false;
   if (c === 101 || c === 69) {
