@@ -7,6 +7,7 @@ import { registeredSuites } from './harness';
 import './softmax';
 import './findArrays';
 import './softmaxSimd';
+import './size';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
