@@ -48,16 +48,21 @@ suite('Compute Softmax', () => {
     assert.deepStrictEqual(result.probabilities, [plain(rows.subarray(0, 3)), plain(rows.subarray(3, 6))]);
   });
 
-  test('selected bare numbers separated by spaces are enough', async () => {
-    const editor = await openEditor('plaintext', 'scores from the run: 2 1 0.1 (epoch 3)\n');
-    select(editor, '2 1 0.1');
-    const result = await computeSoftmax();
-    assert.ok(result);
-    assert.deepStrictEqual(result.values, [2, 1, 0.1]);
-    assert.deepStrictEqual(result.probabilities, plain(softmax([2, 1, 0.1])));
+  test('selected bare numbers separated by spaces, commas or new lines are enough', async () => {
+    const editor = await openEditor('plaintext', 'scores from the run: 2 1 0.1 (epoch 3)\nlogged: 2.0, 1.0, 0.1\n-1.5\n0.25\n3\n');
+    for (const [needle, values] of [
+      ['2 1 0.1', [2, 1, 0.1]],
+      ['2.0, 1.0, 0.1', [2, 1, 0.1]],
+      ['-1.5\n0.25\n3', [-1.5, 0.25, 3]],
+    ] as const) {
+      select(editor, needle);
+      const result = await computeSoftmax();
+      assert.deepStrictEqual(result?.values, values, needle);
+      assert.deepStrictEqual(result.probabilities, plain(softmax(values)), needle);
+    }
   });
 
-  test('a JSON array in a notebook-style document and a Rust initializer both work', async () => {
+  test('a JSON array and a Rust initializer both work', async () => {
     const json = await openEditor('json', '{ "logits": [3.5, -1.25, 0, 2] }');
     putCursor(json, positionOf(json.document, '-1.25'));
     assert.deepStrictEqual((await computeSoftmax())?.probabilities, plain(softmax([3.5, -1.25, 0, 2])));
