@@ -1,5 +1,5 @@
-// `npm test`: type check, lint, unit tests, the VS Code suite (Node and web-worker extension hosts)
-// and the UI suite, in that order.
+// `npm test`: type check, lint, unit tests, the VS Code suite (Node and web-worker extension hosts), the UI suite
+// and the package tests (the .vsix, the translations), in that order.
 // Relays every layer's output, sums the counts, and ends with one line: `N passed, N failed`.
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
@@ -28,6 +28,8 @@ const steps: Step[] = [
   { name: 'VS Code suite', command: process.execPath, args: [layer('runVscode.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
   { name: 'Web extension host suite', command: process.execPath, args: [layer('runWeb.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
   { name: 'UI suite', command: process.execPath, args: [layer('runUi.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_UI_TIMEOUT', 900), kind: 'suite', needsVsCode: true },
+  // Last: `vsce package` rebuilds dist minified (vscode:prepublish), which the layers above should not run on.
+  { name: 'Package tests', command: process.execPath, args: [layer('runPackage.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_PACKAGE_TIMEOUT', 600), kind: 'suite' },
 ];
 
 let current: ChildProcess | undefined;

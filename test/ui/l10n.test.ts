@@ -1,0 +1,82 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openWorkbenchPage } from '../harness/browser';
+import { startCodeServer, type CodeServer } from '../harness/codeServer';
+import { repoRoot } from '../harness/repo';
+import { goToLine, openFile, runCommand, waitForCodeLens, waitForNotification, webviewFrame } from './vscodeUi';
+
+/**
+ * Makes zh-cn the display language of a code-server, as installing the Chinese language pack and picking
+ * it does: argv.json names the locale, languagepacks.json lists a pack for it. The pack's own translation
+ * of VS Code is empty (the real one is not installable offline), so the workbench stays English and every
+ * Chinese word on screen comes from Softmax Lens.
+ */
+function useChineseDisplayLanguage(server: CodeServer): void {
+  const userData = path.join(server.home, 'ud');
+  const translations = path.join(server.home, 'zh-cn-workbench.i18n.json');
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  fs.writeFileSync(path.join(userData, 'User', 'argv.json'), JSON.stringify({ locale: 'zh-cn' }));
+  const pack = { hash: 'softmax-lens-test', extensions: [{ extensionIdentifier: { id: 'softmax-lens-test.zh-cn' }, version: '0.0.1' }], translations: { vscode: translations }, label: '中文(简体)' };
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({ 'zh-cn': pack }));
+}
+
+suite('with VS Code’s display language set to Simplified Chinese', () => {
+  let server: CodeServer;
+  let browser: Browser;
+  let page: Page;
+
+  suiteSetup(async () => {
+    server = await startCodeServer();
+    useChineseDisplayLanguage(server);
+    fs.writeFileSync(path.join(server.workspace, 'l10n_zh.py'), 'logits = [2.0, 1.0, 0.1]\nbad = [1.0, np.inf]\n');
+    browser = await launchBrowser(server.home);
+    page = await openWorkbenchPage(browser, server, { extensionDevelopmentPath: repoRoot() });
+    assert.strictEqual(await page.evaluate(() => (globalThis as { _VSCODE_NLS_LANGUAGE?: string })._VSCODE_NLS_LANGUAGE), 'zh-cn');
+    await openFile(page, 'l10n_zh.py');
+  });
+
+  suiteTeardown(async () => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  });
+
+  test('the command palette lists Compute Softmax and Show Walkthrough by their Chinese titles', async () => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Softmax');
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Softmax: 计算 Softmax' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    await rows.filter({ hasText: 'Softmax: 显示分步讲解' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+  });
+
+  test('the CodeLens speaks Chinese, including the core’s error for an infinite logit', async () => {
+    const lens = await waitForCodeLens(page, '最大', 30_000);
+    assert.match(lens, /^softmax → \[0\.659, 0\.242, 0\.0986\] · 最大 0\.659 @ 0$/);
+    const error = await waitForCodeLens(page, '+∞');
+    assert.match(error, /^softmax：logit 1 为 \+∞ — 存在无穷大的 logit 时 softmax 没有定义/);
+  });
+
+  test('Compute Softmax run from its Chinese title answers with Chinese buttons, and Show Steps opens a Chinese panel', async () => {
+    await goToLine(page, 1, 12);
+    await runCommand(page, 'Softmax: 计算 Softmax');
+    await waitForNotification(page, 'softmax → [0.6590, 0.2424, 0.0986]');
+    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: 'softmax → [0.6590' }).first();
+    const buttons = (await toast.locator('.monaco-button').allInnerTexts()).map((b) => b.trim());
+    assert.deepStrictEqual(buttons, ['复制', '插入到下方', '查看步骤']);
+    await toast.locator('.monaco-button', { hasText: '查看步骤' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'Softmax 分步讲解' }).waitFor({ state: 'visible', timeout: 30_000 });
+    const panel = webviewFrame(page);
+    await panel.getByText('第 1 步 — 平移并取指数').waitFor({ state: 'visible', timeout: 30_000 });
+    await panel.getByText('第 3 步 — 归一化').waitFor({ state: 'visible' });
+  });
+
+  test('an error from Compute Softmax is a Chinese sentence', async () => {
+    await page.locator('.tabs-container .tab', { hasText: 'l10n_zh.py' }).click();
+    await goToLine(page, 2, 9);
+    await runCommand(page, 'Softmax: 计算 Softmax');
+    const message = await waitForNotification(page, '无法计算 softmax');
+    assert.match(message, /^无法计算 softmax：logit 1 为 \+∞ — 存在无穷大的 logit 时 softmax 没有定义（−∞ 是允许的：它会把该项屏蔽为 0）。$/);
+  });
+});
