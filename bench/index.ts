@@ -8,6 +8,7 @@ import './softmax';
 import './findArrays';
 import './softmaxSimd';
 import './size';
+import './linearity';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
