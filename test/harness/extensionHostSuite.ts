@@ -25,6 +25,8 @@ export interface ExtensionHostSuite {
   testsPath: string;
   /** User settings for this run (e.g. to move the extension into the web-worker host). */
   settings?: Record<string, unknown>;
+  /** The extension to load (default: this repository). */
+  extensionDevelopmentPath?: string;
   timeoutSeconds: number;
 }
 
@@ -51,7 +53,7 @@ export async function runExtensionHostSuite(suite: ExtensionHostSuite): Promise<
   await page.exposeFunction('codeAutomationExit', (code: number) => exitCode(code));
   const started = Date.now();
   try {
-    await page.goto(workbenchUrl(server, { extensionDevelopmentPath: repoRoot(), extensionTestsPath: suite.testsPath }));
+    await page.goto(workbenchUrl(server, { extensionDevelopmentPath: suite.extensionDevelopmentPath ?? repoRoot(), extensionTestsPath: suite.testsPath }));
     const code = await withTimeout(exited, suite.timeoutSeconds, () => `The ${suite.name} did not finish within ${suite.timeoutSeconds} s — log: ${server.keepLog()}`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (!counts) {

@@ -84,6 +84,14 @@ suite('the Simplified Chinese translation', function () {
     assert.deepStrictEqual(problems(english, readJson('package.nls.zh-cn.json') as Strings, 'package.nls.zh-cn.json'), []);
   });
 
+  test('the walkthrough media each language names exist', () => {
+    for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+      const media = Object.values(readJson(file) as Strings).filter((v) => /^media\/.*\.md$/.test(v));
+      assert.strictEqual(media.length, 3, `${file} should name the three walkthrough steps' media`);
+      for (const m of media) assert.ok(fs.existsSync(path.join(root, m)), `${file} names ${m}, which does not exist`);
+    }
+  });
+
   test('package.json points VS Code at the l10n folder that holds the bundle', () => {
     const manifest = readJson('package.json') as { l10n?: string };
     assert.strictEqual(manifest.l10n, './l10n');

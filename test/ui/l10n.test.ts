@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openWorkbenchPage } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot } from '../harness/repo';
-import { goToLine, openFile, runCommand, waitForCodeLens, waitForNotification, webviewFrame } from './vscodeUi';
+import { goToLine, openFile, runCommand, screenshot, waitForCodeLens, waitForNotification, webviewFrame } from './vscodeUi';
 
 /**
  * Makes zh-cn the display language of a code-server, as installing the Chinese language pack and picking
@@ -70,6 +70,7 @@ suite('with VS Code’s display language set to Simplified Chinese', () => {
     const panel = webviewFrame(page);
     await panel.getByText('第 1 步 — 平移并取指数').waitFor({ state: 'visible', timeout: 30_000 });
     await panel.getByText('第 3 步 — 归一化').waitFor({ state: 'visible' });
+    await screenshot(page, 'l10n-zh-cn-panel');
   });
 
   test('an error from Compute Softmax is a Chinese sentence', async () => {
@@ -78,5 +79,27 @@ suite('with VS Code’s display language set to Simplified Chinese', () => {
     await runCommand(page, 'Softmax: 计算 Softmax');
     const message = await waitForNotification(page, '无法计算 softmax');
     assert.match(message, /^无法计算 softmax：logit 1 为 \+∞ — 存在无穷大的 logit 时 softmax 没有定义（−∞ 是允许的：它会把该项屏蔽为 0）。$/);
+  });
+
+  test('the Get Started walkthrough shows its Chinese title, steps and step text', async () => {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Softmax Lens 入门' }).first().click({ timeout: 15_000 });
+    const gettingStarted = page.locator('.gettingStartedContainer');
+    await gettingStarted.getByText('选中数组并计算 Softmax').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await gettingStarted.getByText('悬停查看数组').first().waitFor({ state: 'visible' });
+    await gettingStarted.getByText('打开分步讲解面板').first().waitFor({ state: 'visible' });
+    // The step's Markdown media is rendered in a webview of its own: the zh-cn file, not the English one.
+    const deadline = Date.now() + 30_000;
+    let media: string | undefined;
+    while (!media && Date.now() < deadline) {
+      for (const frame of page.frames()) {
+        const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+        if (text.includes('选中一个数组')) media = text;
+      }
+      if (!media) await page.waitForTimeout(250);
+    }
+    assert.ok(media, 'the Chinese media of the first step did not appear');
+    assert.ok(!media.includes('Select an array'), 'the English media is shown');
+    await screenshot(page, 'l10n-zh-cn-walkthrough');
   });
 });

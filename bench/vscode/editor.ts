@@ -1,0 +1,185 @@
+// Activation, CodeLens and hover latency, and the host's longest blocking task while typing — each next to
+// what VS Code's own JSON language features take on the same document in the same run.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { markdownTable } from '../harness';
+import { katexMarker } from '../size';
+import { closeAllEditors, KB, lagProbe, logitsJson, MB, median, middleArray, ms, sizeText, sleep, timed, workspaceFile } from './measure';
+
+export const extensionId = 'softmax-lens.softmax-lens';
+
+const lenses = (uri: vscode.Uri) => vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 20);
+const hovers = (uri: vscode.Uri, at: vscode.Position) => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+const symbols = (uri: vscode.Uri) => vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', uri);
+const folding = (uri: vscode.Uri) => vscode.commands.executeCommand<unknown[]>('vscode.executeFoldingRangeProvider', uri);
+const selection = (uri: vscode.Uri, at: vscode.Position) =>
+  vscode.commands.executeCommand<unknown[]>('vscode.executeSelectionRangeProvider', uri, [at]);
+
+async function activationOf(id: string): Promise<string> {
+  const extension = vscode.extensions.getExtension(id);
+  if (!extension) return 'not installed';
+  if (extension.isActive) return 'already active';
+  return `${ms((await timed(() => extension.activate())).ms)} ms`;
+}
+
+/** Built-in extensions that activate on a language no bench document has yet: baselines for activation. */
+const builtins: [string, string][] = [
+  ['vscode.css-language-features', 'CSS language features'],
+  ['vscode.markdown-language-features', 'Markdown language features'],
+  ['vscode.html-language-features', 'HTML language features'],
+];
+
+/**
+ * Activation of Softmax Lens (loaded by the harness under a manifest without activation events, so it is still
+ * inactive) and of a few built-in extensions, in the same fresh window.
+ */
+export async function activation(): Promise<string> {
+  const before = new Set(Object.keys(require.cache));
+  const ours = await activationOf(extensionId);
+  // The harness's copy links to the repository's files, and require.cache holds their real paths.
+  const main = fs.realpathSync(path.join(vscode.extensions.getExtension(extensionId)!.extensionPath, 'dist', 'extension.js'));
+  const root = path.dirname(path.dirname(main));
+  const loaded = Object.keys(require.cache).filter((file) => !before.has(file));
+  const rows = [['Softmax Lens', ours]];
+  for (const [id, name] of builtins) rows.push([`${name} (\`${id}\`, built in)`, await activationOf(id)]);
+  const files = loaded.map((file) => `\`${path.relative(root, file)}\` (${sizeText(fs.statSync(file).size)})`);
+  const katex = loaded.some((file) => fs.readFileSync(file, 'utf8').includes(katexMarker));
+  return [
+    '### Activation (fresh window)',
+    '`extension.activate()` until it resolves: loading the code and running `activate()`. ' +
+      'Softmax Lens normally activates on `onLanguage`, i.e. as soon as the workbench makes any text model, ' +
+      'so the harness loads it under a copy of its manifest without activation events; the code is the same build.',
+    markdownTable(['extension', 'activate() until resolved'], rows),
+    `Modules that activation loaded (new in require.cache; development build): ${files.join(', ') || 'none seen'}; ` +
+      `KaTeX's parser among them: ${katex ? 'yes' : 'no'}.`,
+  ].join('\n\n');
+}
+
+interface Row {
+  size: string;
+  cells: string[];
+}
+
+/** One fresh document per size: the first call scans it, the next calls hit the per-version cache. */
+async function latencyRow(bytes: number): Promise<Row> {
+  const uri = workspaceFile('json', logitsJson(bytes));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const at = middleArray(document);
+  const firstLens = await timed(() => lenses(uri));
+  const firstSymbols = await timed(() => symbols(uri));
+  const firstHover = await timed(() => hovers(uri, at));
+  const firstSelection = await timed(() => selection(uri, at));
+  const repeat = async (fn: () => Thenable<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) times.push((await timed(fn)).ms);
+    return median(times);
+  };
+  const ours = (firstLens.value ?? []).filter((l) => l.command?.command === 'softmaxLens.showWalkthrough').length;
+  const hovered = (firstHover.value ?? []).some((h) => h.contents.some((c) => typeof c !== 'string' && c.value.includes('softmaxLens')));
+  return {
+    size: sizeText(document.getText().length),
+    cells: [
+      ms(firstLens.ms),
+      ms(await repeat(() => lenses(uri))),
+      String(ours),
+      ms(firstSymbols.ms),
+      ms(await repeat(() => symbols(uri))),
+      ms(await repeat(() => folding(uri))),
+      ms(firstHover.ms),
+      ms(await repeat(() => hovers(uri, at))),
+      hovered ? 'yes' : 'no',
+      ms(firstSelection.ms),
+      ms(await repeat(() => selection(uri, at))),
+    ],
+  };
+}
+
+async function setMaxFileSize(mb: number | undefined): Promise<void> {
+  await vscode.workspace.getConfiguration('softmaxLens').update('maxFileSize', mb, vscode.ConfigurationTarget.Global);
+  await sleep(200);
+}
+
+export async function latency(): Promise<string> {
+  const rows: string[][] = [];
+  for (const bytes of [KB, MB, 10 * MB]) {
+    const row = await latencyRow(bytes);
+    rows.push([row.size, 'default (5 MB)', ...row.cells]);
+  }
+  // With the default limit a 10 MB document gets no lenses and hovers scan a window; measure it scanned whole too.
+  await setMaxFileSize(20);
+  try {
+    const row = await latencyRow(10 * MB);
+    rows.push([row.size, '20 MB', ...row.cells]);
+  } finally {
+    await setMaxFileSize(undefined);
+  }
+  return [
+    '### CodeLens and hover latency (ms, wall time in the extension host, through the workbench)',
+    'JSON documents of one `{"step", "label", "logits": [10 numbers]}` object per line, opened but not shown (so nothing asks before the bench does). ' +
+      '"first" is the first request on the document, "again" the median of 5 more. CodeLens requests resolve 20 lenses (a screenful). ' +
+      'Baselines: VS Code\'s JSON language server (a separate process, limited to `json.maxItemsComputed` = 5000 symbols/ranges) on the same document: ' +
+      'document symbols and folding ranges for the lens, a selection range at the same position for the hover. ' +
+      'executeHoverProvider runs every hover provider, the JSON one included.',
+    markdownTable(
+      ['document', 'softmaxLens.maxFileSize', 'lens first', 'lens again', 'our lenses', 'symbols first', 'symbols again', 'folding again',
+        'hover first', 'hover again', 'our hover', 'selection first', 'selection again'],
+      rows,
+    ),
+  ].join('\n\n');
+}
+
+type Requests = 'none' | 'ours' | 'json';
+
+/**
+ * Types 20 characters into a 10 MB document shown in an editor, one every 100 ms, asking for lenses and a hover
+ * (or the JSON baseline's requests) after each, and reports the longest time the extension host's event loop was blocked.
+ * Ours run on a .txt copy, so VS Code's JSON client (which runs in this host too) adds nothing to them.
+ */
+async function typingLag(requests: Requests): Promise<{ maxMs: number; over50: number }> {
+  const uri = workspaceFile(requests === 'json' ? 'json' : 'txt', logitsJson(10 * MB));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  const at = middleArray(document);
+  await sleep(1000);
+  const probe = lagProbe();
+  for (let i = 0; i < 20; i++) {
+    await editor.edit((edit) => edit.insert(at, '1'));
+    if (requests === 'ours') {
+      await lenses(uri);
+      await hovers(uri, at);
+    } else if (requests === 'json') {
+      await symbols(uri);
+      await selection(uri, at);
+    }
+    await sleep(100);
+  }
+  const lag = probe.stop();
+  await closeAllEditors();
+  return lag;
+}
+
+export async function typing(): Promise<string> {
+  const rows: string[][] = [];
+  const row = (what: string, setting: string, lag: { maxMs: number; over50: number }) =>
+    rows.push([what, setting, ms(lag.maxMs), String(lag.over50)]);
+  const idle = lagProbe();
+  await sleep(3000);
+  row('idle host for 3 s (the floor on this machine)', '—', idle.stop());
+  row('typing only, no requests (.txt)', 'default (5 MB)', await typingLag('none'));
+  row('typing + our lenses & hover after each key (.txt)', 'default (5 MB): no lenses, hover scans a window', await typingLag('ours'));
+  await setMaxFileSize(20);
+  try {
+    row('typing + our lenses & hover after each key (.txt)', '20 MB: the whole text rescanned per key', await typingLag('ours'));
+  } finally {
+    await setMaxFileSize(undefined);
+  }
+  row('baseline: typing + JSON document symbols & selection range after each key (.json; VS Code\'s JSON client runs in this host)', '—',
+    await typingLag('json'));
+  return [
+    '### Longest blocking task in the extension host while typing in a 10 MB document',
+    'A 5 ms setInterval probe in the extension host; 20 keystrokes (TextEditor.edit) 100 ms apart into an array in the middle of the shown ' +
+      'document (the same text as the 10 MB row above), each followed by the requests named. "over 50 ms" counts probe gaps above 50 ms (long tasks).',
+    markdownTable(['what runs', 'softmaxLens.maxFileSize', 'longest block ms', 'over 50 ms'], rows),
+  ].join('\n\n');
+}
