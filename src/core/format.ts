@@ -45,7 +45,8 @@ export function formatNumber(x: number, significant = 6): string {
   const rounded = Number(x.toPrecision(digits));
   const a = Math.abs(rounded);
   if (a < 1e-4 || a >= 1e6) return scientific(x, digits);
-  return trimZeros(rounded.toFixed(Math.max(0, digits - 1 - Math.floor(Math.log10(a)))));
+  // toFixed takes at most 100 places; a small number at high precision would ask for more.
+  return trimZeros(rounded.toFixed(Math.min(100, Math.max(0, digits - 1 - Math.floor(Math.log10(a))))));
 }
 
 export type ExportSyntax = 'python' | 'numpy' | 'json' | 'javascript' | 'latex';
