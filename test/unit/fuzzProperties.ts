@@ -1,0 +1,156 @@
+// The hardening fuzz properties (issue 9), shared by the unit sample (hardeningFuzz.test.ts) and the long run
+// (`npm run fuzz`, scripts/fuzz-long.js): findArrays, breakdown and the formatters on random and adversarial text.
+import * as assert from 'assert';
+import fc from 'fast-check';
+import {
+  breakdown,
+  findArrays,
+  formatArray,
+  formatNumber,
+  formatProbability,
+  SoftmaxInputError,
+  sumTex,
+  texNumber,
+  type ExportSyntax,
+} from '../../src/core';
+
+export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext'];
+
+/** Doubles from every corner: extremes, subnormals, −0, NaN and ±∞ included. */
+export const anyDouble = fc.oneof(
+  fc.double(),
+  fc.constantFrom(1e308, -1e308, Number.MAX_VALUE, -Number.MAX_VALUE, 5e-324, -5e-324, 2.2250738585072014e-308, -0, 0, Infinity, -Infinity, NaN),
+  fc.integer({ min: -1000, max: 1000 }),
+);
+
+/** The ways a person or a program prints a double: shortest, exponent, fixed, with a plus sign. */
+const spelled = fc.tuple(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 4 })).map(([x, how]) => {
+  switch (how) {
+    case 0:
+      return Object.is(x, -0) ? '-0' : String(x);
+    case 1:
+      return x.toExponential();
+    case 2:
+      return Math.abs(x) < 1e21 ? x.toFixed(3) : String(x);
+    case 3:
+      return x >= 0 ? `+${String(x)}` : String(x);
+    default:
+      return x.toPrecision(17);
+  }
+});
+
+/** Pieces that stress the scanner and the views: brackets, quotes, comments, markup, astral characters, odd numbers. */
+const hostilePiece = fc.oneof(
+  fc.constantFrom(
+    '[', ']', '[[', ']]', '(', ')', '{', '}', ',', ';', ' ', '\n', '\r\n', '\t', '"', "'", '`', '\\', '#', '//', '/*', '*/', '%', '<!--',
+    '</script>', '<img src=x onerror=alert(1)>', '[link](command:workbench.action.quit)', '\\href{javascript:alert(1)}{x}',
+    '\\htmlData{a=b}{x}', '\\begin{bmatrix}', '\\end{bmatrix}', '&', '\\\\', '😀', '𝔁', '\u200b', '\u2028', '\ufeff', '−',
+    '1e308', '-1e308', '5e-324', '-0', '0x1F', '0o17', '0b101', '1_000', '--1', '+-2', 'nan', 'inf', '-inf', 'NaN', '1.e+00',
+    '9'.repeat(400), `0.${'1'.repeat(400)}`, '1e999', '1e-999', '...', '>>> ', 'np.array(', 'c(', 'vec![', '[]float64{',
+  ),
+  spelled,
+  fc.string({ unit: 'grapheme', maxLength: 6 }),
+);
+
+export const hostileText = fc.array(hostilePiece, { maxLength: 120 }).map((parts) => parts.join(''));
+
+/** A plain decimal literal JavaScript's Number() reads exactly as written (no separators, prefixes or suffixes). */
+const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** Offsets integral, in bounds, sorted, non-overlapping; shapes filled; plain literals read as Number() reads them. */
+export function checkFound(text: string, languageId: string | undefined): void {
+  const found = findArrays(text, languageId);
+  let previousEnd = 0;
+  for (const a of found) {
+    assert.ok(Number.isInteger(a.start) && Number.isInteger(a.end), 'integer offsets');
+    assert.ok(a.start >= previousEnd && a.start < a.end && a.end <= text.length, `offsets ${a.start}..${a.end} of ${text.length}`);
+    previousEnd = a.end;
+    assert.strictEqual(a.values.length, a.shape.reduce((x, y) => x * y, 1), 'values fill the shape');
+    const literal = text.slice(a.start, a.end);
+    const inner = /^\[([^[\]]*)\]$/.exec(literal);
+    if (!inner) continue;
+    const pieces = inner[1].split(',').map((p) => p.trim());
+    if (pieces[pieces.length - 1] === '') pieces.pop();
+    if (pieces.length !== a.values.length || !pieces.every((p) => plainNumber.test(p))) continue;
+    pieces.forEach((p, i) => assert.ok(Object.is(a.values[i], Number(p)), `${p} read as ${a.values[i]}`));
+  }
+}
+
+/** Numbers printed in an array inside arbitrary text come back exactly (−0 keeps its sign). */
+export function checkPrinted(prefix: string, numbers: string[], separator: string): void {
+  const text = `${prefix}\nx = [${numbers.join(separator)}]\n`;
+  const found = findArrays(text, 'python');
+  const at = text.lastIndexOf('\nx = [') + 5;
+  const array = found.find((a) => a.start === at);
+  assert.ok(array, `the array at ${at} is found in ${JSON.stringify(text.slice(-200))}`);
+  assert.strictEqual(array.values.length, numbers.length);
+  numbers.forEach((p, i) => assert.ok(Object.is(array.values[i], Number(p)), `${p} read as ${array.values[i]}`));
+}
+
+/** breakdown either refuses with a SoftmaxInputError or returns probabilities that are a distribution. */
+export function checkBreakdown(values: number[], temperature: number): void {
+  let b;
+  try {
+    b = breakdown(values, { temperature });
+  } catch (error) {
+    assert.ok(error instanceof SoftmaxInputError, `not a SoftmaxInputError: ${String(error)}`);
+    return;
+  }
+  let sum = 0;
+  for (const p of b.probabilities) {
+    assert.ok(p >= 0 && p <= 1, `probability ${p}`);
+    sum += p;
+  }
+  assert.ok(Math.abs(sum - 1) <= 1e-12 * values.length, `Σp = ${sum}`);
+  assert.ok(b.argmax >= 0 && b.argmax < values.length && b.probabilities[b.argmax] === Math.max(...b.probabilities));
+  assert.ok(typeof sumTex(b, [0], { decimals: 4 }) === 'string');
+}
+
+const SYNTAXES: ExportSyntax[] = ['python', 'numpy', 'json', 'javascript', 'latex'];
+
+/** The formatters print every double at every precision asked for without throwing; exports read back exactly. */
+export function checkFormatters(values: number[], digits: number): void {
+  for (const x of values) {
+    const n = formatNumber(x, digits);
+    assert.ok(n.length > 0 && n.length < 140, `formatNumber(${x}, ${digits}) = ${n}`);
+    assert.ok(texNumber(n).length > 0);
+    if (x >= 0 && x <= 1) assert.ok(formatProbability(x, digits).length > 0);
+  }
+  for (const syntax of SYNTAXES) {
+    const printed = formatArray(values, [values.length], syntax);
+    if (syntax === 'latex' || values.length < 2 || !values.every(Number.isFinite)) continue;
+    const back = findArrays(printed, syntax === 'numpy' ? 'python' : syntax);
+    assert.strictEqual(back.length, 1, `${syntax}: ${printed}`);
+    back[0].values.forEach((v, i) => assert.ok(Object.is(v, values[i]), `${syntax}: ${values[i]} came back as ${v}`));
+  }
+}
+
+/** Every property with `numRuns` cases each; returns the number of cases run. */
+export function runFuzz(numRuns: number, seed?: number): number {
+  const options = { numRuns, seed, endOnFailure: true };
+  let cases = 0;
+  fc.assert(fc.property(hostileText, fc.constantFrom(...LANGUAGES), (text, lang) => checkFound(text, lang)), options);
+  cases += numRuns;
+  fc.assert(
+    fc.property(hostileText, fc.array(spelled, { minLength: 2, maxLength: 12 }), fc.constantFrom(', ', ',', ' ,  '), (prefix, numbers, sep) =>
+      checkPrinted(prefix.replace(/[[\]()]/g, ' '), numbers, sep),
+    ),
+    options,
+  );
+  cases += numRuns;
+  fc.assert(
+    fc.property(fc.array(anyDouble, { minLength: 1, maxLength: 40 }), fc.constantFrom(1, 0.5, 2, 1e-300, 1e300, 0.1), (values, t) =>
+      checkBreakdown(values, t),
+    ),
+    options,
+  );
+  cases += numRuns;
+  fc.assert(
+    fc.property(fc.array(anyDouble, { minLength: 1, maxLength: 12 }), fc.integer({ min: -5, max: 200 }), (values, digits) =>
+      checkFormatters(values, digits),
+    ),
+    options,
+  );
+  cases += numRuns;
+  return cases;
+}
