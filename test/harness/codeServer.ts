@@ -128,31 +128,32 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   // Registered before anything else can fail or be interrupted, so the folder never outlives us.
   let pid: number | undefined = undefined;
   let logFd: number | undefined;
-  let stopped = false;
+  let stopping: Promise<void> | undefined;
+  let removed = false;
   const closeLog = () => {
     if (logFd === undefined) return;
     fs.closeSync(logFd);
     logFd = undefined;
   };
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (pid !== undefined) {
-      killGroup(pid, 'SIGTERM');
-      for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
-      // Its file-watcher child lingers ~10 s after SIGTERM; nothing of value is lost by not waiting.
-      killGroup(pid, 'SIGKILL');
-      for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
-    }
-    closeLog();
-    for (let attempt = 0; attempt < 20 && !removeFolder(home); attempt++) await sleep(150);
-    unregister();
-  };
+  // Every caller (a test's after hook, Ctrl+C, the end of the run) waits for the one stop in progress.
+  const stop = () =>
+    (stopping ??= (async () => {
+      if (pid !== undefined) {
+        killGroup(pid, 'SIGTERM');
+        for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
+        // Its file-watcher child lingers ~10 s after SIGTERM; nothing of value is lost by not waiting.
+        killGroup(pid, 'SIGKILL');
+        for (let i = 0; i < 30 && groupAlive(pid); i++) await sleep(100);
+      }
+      closeLog();
+      for (let attempt = 0; attempt < 20 && !removeFolder(home); attempt++) await sleep(150);
+      removed = true;
+      unregister();
+    })());
   const unregister = onCleanup({
     stop,
     kill: () => {
-      if (stopped) return;
-      stopped = true;
+      if (removed) return;
       if (pid !== undefined) killGroup(pid, 'SIGKILL');
       for (let attempt = 0; attempt < 20 && !removeFolder(home); attempt++) sleepSync(50);
     },
@@ -188,7 +189,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     { cwd: home, env: serverEnv(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   pid = child.pid;
-  if (stopped && pid !== undefined) killGroup(pid, 'SIGKILL');
+  if (stopping && pid !== undefined) killGroup(pid, 'SIGKILL');
 
   const server: CodeServer = {
     port,
@@ -207,7 +208,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       let pending = '';
       const timer = setTimeout(() => reject(new Error(`VS Code did not start within ${timeout} s — log: ${server.keepLog()}`)), timeout * 1000);
       const onData = (chunk: Buffer) => {
-        if (stopped || logFd === undefined) return;
+        if (stopping || logFd === undefined) return;
         fs.writeSync(logFd, chunk);
         pending += chunk.toString('utf8');
         const lines = pending.split('\n');
