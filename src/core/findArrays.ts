@@ -1,7 +1,7 @@
 // Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
 import { profileFor } from './arrays/profile';
-import { scanArrays } from './arrays/scanner';
+import { scanArrays, slicedScan } from './arrays/scanner';
 
 export interface FoundArray {
   /** UTF-16 offsets: [start, end) spans the literal, brackets included. */
@@ -44,6 +44,41 @@ export function findArrays(text: string, languageId?: string): FoundArray[] {
   }
   if (!sorted) found.sort((a, b) => a.start - b.start);
   return found;
+}
+
+/**
+ * findArrays in slices, so a huge document can be scanned between other work: each `scanTo(offset)` reads on
+ * to about that offset and says whether the text is done; `arrays` then holds what findArrays would return.
+ */
+export class ArrayScan {
+  private readonly found: FoundArray[] = [];
+  private readonly scan;
+  private finished = false;
+
+  constructor(text: string, languageId?: string) {
+    this.scan = slicedScan(text, languageId, (start, end, shape, values) => this.found.push({ start, end, shape, values }));
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  scanTo(offset: number): boolean {
+    if (this.finished) return true;
+    try {
+      this.finished = this.scan.scanTo(offset);
+    } catch {
+      // As in findArrays: should the scanner ever throw, the arrays found so far are still right.
+      this.finished = true;
+    }
+    if (this.finished) this.found.sort((a, b) => a.start - b.start);
+    return this.finished;
+  }
+
+  /** The arrays found; complete once `done`. */
+  get arrays(): FoundArray[] {
+    return this.found;
+  }
 }
 
 const CLOSER: Record<string, string> = { '[': ']', '(': ')', '{': '}' };

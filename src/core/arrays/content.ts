@@ -22,6 +22,8 @@ export abstract class ContentReader extends FrameStack {
   protected abstract profile: Profile;
   protected blockComment = false;
   protected readonly read: LiteralRead = { value: 0, end: 0 };
+  /** Where the current slice of a sliced scan ends: array content stops at the first token boundary from here. */
+  protected sliceEnd = Infinity;
 
   /**
    * Tokenizes the content of an array bracket from i: numbers, separators and comments. Returns at a
@@ -32,7 +34,8 @@ export abstract class ContentReader extends FrameStack {
     const n = text.length;
     const p = this.profile;
     const read = this.read;
-    while (i < n) {
+    const stop = Math.min(n, this.sliceEnd);
+    while (i < stop) {
       const c = text.charCodeAt(i);
       if (c === Ch.Space || c === Ch.Comma) {
         if (c === Ch.Comma) {

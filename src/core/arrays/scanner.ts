@@ -49,17 +49,31 @@ class Scanner extends ContentReader {
     return p;
   }
 
+  /** Where the next slice starts; -1 before the first. */
+  private position = -1;
+
   run(): void {
+    this.scanTo(Infinity);
+  }
+
+  /**
+   * Scans on until at least offset `until` (further only to finish a token or a LaTeX environment's content)
+   * and returns true once the whole text is scanned. Slices resume exactly where the last one stopped, so
+   * any way of slicing reports what one pass would.
+   */
+  scanTo(until: number): boolean {
     const text = this.text;
     const n = text.length;
-    let i = this.lineStart(0);
-    while (i < n) {
+    const stop = Math.min(n, until);
+    this.sliceEnd = stop;
+    let i = this.position < 0 ? this.lineStart(0) : this.position;
+    while (i < stop) {
       if (this.depth > 0 && this.overflow === 0) {
         const top = this.frames[this.depth - 1];
         if (top.status !== Status.NonNumeric) {
           if (top.kind === Kind.Array) {
             i = this.arrayContent(top, i);
-            if (i >= n) break;
+            if (i >= stop) break;
           } else if (top.kind === Kind.Latex) {
             i = this.latexContent(top, i);
             if (i >= n) break;
@@ -77,13 +91,16 @@ class Scanner extends ContentReader {
       const interesting = this.interesting;
       let c = text.charCodeAt(i);
       while (c >= 128 || interesting[c] === 0) {
-        if (++i >= n) break;
+        if (++i >= stop) break;
         c = text.charCodeAt(i);
       }
-      if (i >= n) break;
+      if (i >= stop) break;
       i = this.structure(i);
     }
+    this.position = i;
+    if (i < n) return false;
     this.abandonTo(0);
+    return true;
   }
 
   /** Handles the character at i outside array content: brackets, comments, new lines, LaTeX environments. */
@@ -334,4 +351,9 @@ class Scanner extends ContentReader {
 /** Finds every numeric array in the text and hands each to the sink (not necessarily in text order). */
 export function scanArrays(text: string, languageId: string | undefined, sink: ArraySink): void {
   new Scanner(text, languageId, sink).run();
+}
+
+/** A scan done in slices (`scanTo`), for callers that must not block for the whole text at once. */
+export function slicedScan(text: string, languageId: string | undefined, sink: ArraySink): { scanTo(until: number): boolean } {
+  return new Scanner(text, languageId, sink);
 }
