@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import {
+  ArrayScan,
   breakdown,
   findArrays,
   formatArray,
@@ -125,6 +126,18 @@ export function checkFormatters(values: number[], digits: number): void {
   }
 }
 
+/** Scanning in slices of any sizes finds exactly what one pass finds. */
+export function checkSliced(text: string, languageId: string | undefined, slices: number[]): void {
+  const scan = new ArrayScan(text, languageId);
+  let offset = 0;
+  for (let k = 0; !scan.done; k++) {
+    offset += slices.length > 0 ? slices[k % slices.length] : text.length;
+    scan.scanTo(offset);
+    assert.ok(k <= text.length + 1, 'the sliced scan makes progress');
+  }
+  assert.deepStrictEqual(scan.arrays, findArrays(text, languageId));
+}
+
 /** Every property with `numRuns` cases each; returns the number of cases run. */
 export function runFuzz(numRuns: number, seed?: number): number {
   const options = { numRuns, seed, endOnFailure: true };
@@ -148,6 +161,13 @@ export function runFuzz(numRuns: number, seed?: number): number {
   fc.assert(
     fc.property(fc.array(anyDouble, { minLength: 1, maxLength: 12 }), fc.integer({ min: -5, max: 200 }), (values, digits) =>
       checkFormatters(values, digits),
+    ),
+    options,
+  );
+  cases += numRuns;
+  fc.assert(
+    fc.property(hostileText, fc.constantFrom(...LANGUAGES), fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 5 }), (text, lang, slices) =>
+      checkSliced(text, lang, slices),
     ),
     options,
   );
