@@ -45,13 +45,14 @@ export async function activation(): Promise<string> {
   for (const [id, name] of builtins) rows.push([`${name} (\`${id}\`, built in)`, await activationOf(id)]);
   const files = loaded.map((file) => `\`${path.relative(root, file)}\` (${sizeText(fs.statSync(file).size)})`);
   const katex = loaded.some((file) => fs.readFileSync(file, 'utf8').includes(katexMarker));
+  const build = fs.readFileSync(main, 'utf8').includes('//# sourceMappingURL=') ? 'development build' : 'production build';
   return [
     '### Activation (fresh window)',
     '`extension.activate()` until it resolves: loading the code and running `activate()`. ' +
       'Softmax Lens normally activates on `onLanguage`, i.e. as soon as the workbench makes any text model, ' +
       'so the harness loads it under a copy of its manifest without activation events; the code is the same build.',
     markdownTable(['extension', 'activate() until resolved'], rows),
-    `Modules that activation loaded (new in require.cache; development build): ${files.join(', ') || 'none seen'}; ` +
+    `Modules that activation loaded (new in require.cache; ${build}): ${files.join(', ') || 'none seen'}; ` +
       `KaTeX's parser among them: ${katex ? 'yes' : 'no'}.`,
   ].join('\n\n');
 }
