@@ -6,7 +6,7 @@ import { launchBrowser, openWorkbenchPage } from '../harness/browser';
 import { startCodeServer, type CodeServer } from '../harness/codeServer';
 import { repoRoot } from '../harness/repo';
 import { WEB_WORKER_SETTINGS } from '../harness/runWeb';
-import { goToLine, openFile, runCommand, screenshot, waitForCodeLens, waitForNotification, webviewFrame } from './vscodeUi';
+import { goToLine, hoverText, openFile, runCommand, screenshot, waitForCodeLens, waitForNotification, webviewFrame } from './vscodeUi';
 
 /**
  * Makes zh-cn the display language of a code-server, as installing the Chinese language pack and picking
@@ -65,6 +65,14 @@ for (const [host, settings] of hosts) {
       assert.match(error, /^softmax：logit 1 为 \+∞ — 存在无穷大的 logit 时 softmax 没有定义/);
     });
 
+    test('the hover’s heading, entropy line and link are in Chinese', async () => {
+      const hover = await hoverText(page, '1.0, 0.1');
+      assert.match(hover, /3 个 logits 的 Softmax/);
+      assert.match(hover, /熵 [\d.]+ 纳特（[\d.]+ 比特）/);
+      assert.match(hover, /查看步骤/);
+      await page.keyboard.press('Escape');
+    });
+
     test('Compute Softmax run from its Chinese title answers with Chinese buttons, and Show Steps opens a Chinese panel', async () => {
       await goToLine(page, 1, 12);
       await runCommand(page, 'Softmax: 计算 Softmax');
@@ -86,6 +94,17 @@ for (const [host, settings] of hosts) {
       await runCommand(page, 'Softmax: 计算 Softmax');
       const message = await waitForNotification(page, '无法计算 softmax');
       assert.match(message, /^无法计算 softmax：logit 1 为 \+∞ — 存在无穷大的 logit 时 softmax 没有定义（−∞ 是允许的：它会把该项屏蔽为 0）。$/);
+    });
+
+    test('the Settings editor describes the temperature setting in Chinese', async () => {
+      await page.keyboard.press('Control+,');
+      await page.locator('.settings-editor').waitFor({ state: 'visible', timeout: 15_000 });
+      await page.keyboard.type('softmaxLens.temperature');
+      const item = page.locator('.settings-editor .setting-item-contents', { hasText: 'Temperature' }).first();
+      await item.waitFor({ state: 'visible', timeout: 15_000 });
+      const description = (await item.locator('.setting-item-description').innerText()).trim();
+      assert.match(description, /^温度 T：在 CodeLens、悬停提示和“计算 Softmax”中，先将 logits 除以 T 再求 softmax。/);
+      await page.locator('.tabs-container .tab', { hasText: 'Settings' }).locator('.codicon-close').click();
     });
 
     test('the Get Started walkthrough shows its Chinese title, steps and step text', async () => {
