@@ -17,13 +17,13 @@ function printedNumbers(text: string): Printed[] {
   });
 }
 
-/** True when `expected` appears, in order, among the numbers printed in `text`. */
+/** True when `expected` appears, in order, among the numbers printed in `text`, each to at least 3 decimals. */
 function showsProbabilities(text: string, expected: number[]): boolean {
   const printed = printedNumbers(text);
   return printed.some((_, start) =>
     expected.every((p, i) => {
       const shown = printed[start + i];
-      return shown !== undefined && Math.abs(shown.value - p) <= shown.tolerance * (1 + 1e-9);
+      return shown !== undefined && shown.tolerance <= 5e-4 && Math.abs(shown.value - p) <= shown.tolerance * (1 + 1e-9);
     }),
   );
 }
