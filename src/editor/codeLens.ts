@@ -44,7 +44,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): ArrayLens[] {
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArrayLens[]> {
     if (!readSettings(document).codeLensEnabled) return [];
     if (this.arrays.isLarge(document)) {
       this.noteOnce(
@@ -56,8 +56,9 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
       );
       return [];
     }
-    const found = this.arrays.arrays(document);
-    if (token.isCancellationRequested) return [];
+    // Scanned in slices: typing in a large document must not wait for the whole scan.
+    const found = await this.arrays.arraysSoon(document);
+    if (!found || token.isCancellationRequested) return [];
     if (found.length > maxLenses) {
       this.noteOnce(
         document,

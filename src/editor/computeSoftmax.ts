@@ -21,8 +21,8 @@ export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposabl
   let latest: ComputedSoftmax | undefined;
   const nothingYet = () => void vscode.window.showWarningMessage(vscode.l10n.t('Run Compute Softmax first.'));
   return [
-    vscode.commands.registerCommand('softmaxLens.computeSoftmax', (): SoftmaxCommandResult | undefined => {
-      const computed = computeAtSelection(arrays);
+    vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
+      const computed = await computeAtSelection(arrays);
       if (!computed) return undefined;
       latest = computed;
       // Not awaited: callers of executeCommand get the numbers while the notification is still open.
@@ -34,19 +34,21 @@ export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposabl
   ];
 }
 
-function computeAtSelection(arrays: DocumentArrays): ComputedSoftmax | undefined {
+async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftmax | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Open a document with a numeric array to compute its softmax.'));
     return undefined;
   }
   const { document } = editor;
-  const array = editor.selection.isEmpty ? arrayAtCursor(editor, arrays) : arrayInSelection(editor);
+  const array = editor.selection.isEmpty ? await arrayAtCursor(editor, arrays) : arrayInSelection(editor);
   if (!array) return undefined;
+  // The offsets are those of the text as it is now: an answer for older text comes back undefined.
+  const version = document.version;
   const settings = readSettings(document);
   try {
     const result = softmaxOfArray(array, settings.temperature);
-    const { uri, version, languageId } = document;
+    const { uri, languageId } = document;
     return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
@@ -55,8 +57,12 @@ function computeAtSelection(arrays: DocumentArrays): ComputedSoftmax | undefined
   }
 }
 
-function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): FoundArray | undefined {
-  const array = arrays.arrayAt(editor.document, editor.selection.active);
+async function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): Promise<FoundArray | undefined> {
+  const { document } = editor;
+  const version = document.version;
+  let array = await arrays.arrayAt(document, editor.selection.active);
+  // Typing went on while a large document was scanned: look again at the text as it is now.
+  for (let tries = 0; !array && document.version !== version && tries < 3; tries++) array = await arrays.arrayAt(document, editor.selection.active);
   if (!array) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array at the cursor. Select numbers or put the cursor inside an array.'));
   }
@@ -80,7 +86,7 @@ async function notify(computed: ComputedSoftmax, arrays: DocumentArrays): Promis
   const insert = vscode.l10n.t('Insert Below');
   const steps = vscode.l10n.t('Show Steps');
   // The walkthrough opens arrays the document holds; bare selected numbers have none to point at.
-  const actions = hasWalkthrough(computed, arrays) ? [copy, insert, steps] : [copy, insert];
+  const actions = (await hasWalkthrough(computed, arrays)) ? [copy, insert, steps] : [copy, insert];
   const choice = await vscode.window.showInformationMessage(notificationMessage(computed.result, computed.decimals), ...actions);
   if (choice === copy) await copyResult(computed);
   else if (choice === insert) await insertResultBelow(computed);
@@ -89,9 +95,9 @@ async function notify(computed: ComputedSoftmax, arrays: DocumentArrays): Promis
   }
 }
 
-function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): boolean {
+async function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<boolean> {
   const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
-  return document !== undefined && arrays.arrayAt(document, document.positionAt(computed.start))?.start === computed.start;
+  return document !== undefined && (await arrays.arrayAt(document, document.positionAt(computed.start)))?.start === computed.start;
 }
 
 async function copyResult(computed: ComputedSoftmax): Promise<void> {

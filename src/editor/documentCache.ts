@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findArrays, type FoundArray } from '../core';
+import { ArrayScan, type FoundArray } from '../core';
 import { readSettings } from './settings';
 
 interface Entry {
@@ -20,6 +20,15 @@ interface WindowScan {
   hit: FoundArray | undefined;
 }
 
+/** A scan in progress for one document version, shared by every request that waits for it. */
+interface PendingScan {
+  version: number;
+  result: Promise<readonly FoundArray[] | undefined>;
+}
+
+/** Characters scanned between two yields to the event loop: a few milliseconds of work on a slow machine. */
+const sliceChars = 128 * 1024;
+
 /** Half the width of the first window scanned around the cursor in a document too large to scan whole. */
 const halfWindow = 32 * 1024;
 
@@ -31,19 +40,58 @@ const halfWindow = 32 * 1024;
 export class DocumentArrays implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly windows = new Map<string, WindowEntry>();
+  private readonly pending = new Map<string, PendingScan>();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
     this.entries.delete(doc.uri.toString());
     this.windows.delete(doc.uri.toString());
+    this.pending.delete(doc.uri.toString());
   });
 
-  /** Every array of the document, in text order. Scans the whole text once per version, whatever its size. */
-  arrays(document: vscode.TextDocument): readonly FoundArray[] {
+  /**
+   * Every array of the document, in text order, scanned once per version in slices with the event loop free in
+   * between, so typing in a multi-megabyte document never waits for a whole scan. Undefined when the document changed or
+   * closed before the scan finished: the answer would be for text that is gone.
+   */
+  arraysSoon(document: vscode.TextDocument): Promise<readonly FoundArray[] | undefined> {
     const key = document.uri.toString();
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version) return cached.arrays;
-    const arrays = findArrays(document.getText(), document.languageId);
-    this.entries.set(key, { version: document.version, arrays });
-    return arrays;
+    if (cached && cached.version === document.version) return Promise.resolve(cached.arrays);
+    const running = this.pending.get(key);
+    if (running && running.version === document.version) return running.result;
+    const version = document.version;
+    const result = this.scanInSlices(document, key, version);
+    this.pending.set(key, { version, result });
+    return result;
+  }
+
+  private async scanInSlices(document: vscode.TextDocument, key: string, version: number): Promise<readonly FoundArray[] | undefined> {
+    const text = document.getText();
+    const scan = new ArrayScan(text, document.languageId);
+    for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) {
+      await nextTurn();
+      if (document.isClosed || document.version !== version || this.pending.get(key)?.version !== version) {
+        if (this.pending.get(key)?.version === version) this.pending.delete(key);
+        return undefined;
+      }
+    }
+    this.pending.delete(key);
+    if (document.isClosed) return undefined;
+    this.entries.set(key, { version, arrays: scan.arrays });
+    return scan.arrays;
+  }
+
+  /**
+   * The innermost array whose literal contains the position (its brackets included), found without blocking:
+   * the whole document scanned in slices, or above `softmaxLens.maxFileSize` a window around the position.
+   * Undefined too when the document changed before the answer was ready.
+   */
+  async arrayAt(document: vscode.TextDocument, position: vscode.Position): Promise<FoundArray | undefined> {
+    const offset = document.offsetAt(position);
+    const cached = this.entries.get(document.uri.toString());
+    if (cached && cached.version === document.version) return containing(cached.arrays, offset);
+    if (this.isLarge(document)) return this.arrayInWindow(document, offset);
+    const arrays = await this.arraysSoon(document);
+    return arrays && containing(arrays, offset);
   }
 
   /** True when the document is longer than `softmaxLens.maxFileSize`: no lenses, and `arrayAt` scans a window. */
@@ -51,22 +99,12 @@ export class DocumentArrays implements vscode.Disposable {
     return textLength(document) > readSettings(document).maxFileSize;
   }
 
-  /** The innermost array whose literal contains the position (its brackets included). */
-  arrayAt(document: vscode.TextDocument, position: vscode.Position): FoundArray | undefined {
-    const offset = document.offsetAt(position);
-    const cached = this.entries.get(document.uri.toString());
-    if ((cached && cached.version === document.version) || !this.isLarge(document)) {
-      return containing(this.arrays(document), offset);
-    }
-    return this.arrayInWindow(document, offset);
-  }
-
   /**
    * Scans a window around the offset instead of the whole text. When the cursor may sit inside an array that
    * runs past the window, the window reaches back to the unmatched `[` before the cursor and forward until it
    * closes: what is scanned is the array itself plus a bounded margin, never the rest of the document.
    */
-  private arrayInWindow(document: vscode.TextDocument, offset: number): FoundArray | undefined {
+  private async arrayInWindow(document: vscode.TextDocument, offset: number): Promise<FoundArray | undefined> {
     const key = document.uri.toString();
     const recent = this.windows.get(key);
     const known = recent && recent.version === document.version ? containing(recent.arrays, offset) : undefined;
@@ -74,24 +112,27 @@ export class DocumentArrays implements vscode.Disposable {
     const length = textLength(document);
     let from = Math.max(0, offset - halfWindow);
     let to = Math.min(length, offset + halfWindow);
-    let scan = scanWindow(document, from, to, offset);
+    const version = document.version;
+    let scan = await scanWindow(document, from, to, offset);
     // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket.
     const anchor = scan.hit && scan.hit.start > from ? scan.hit.start : offset;
-    const opener = unmatchedBracketBefore(document, anchor);
+    const opener = await unmatchedBracketBefore(document, anchor);
     if (opener !== undefined && opener < from) {
       from = opener;
-      scan = scanWindow(document, from, to, offset);
+      scan = await scanWindow(document, from, to, offset);
     }
     // ...and may end after it: widen until that bracket closes.
     let closed = opener !== undefined && closes(scan.text, opener - from);
     while (opener !== undefined && to < length && !closed) {
       to = Math.min(length, from + 2 * (to - from));
-      scan = scanWindow(document, from, to, offset);
+      scan = await scanWindow(document, from, to, offset);
       closed = closes(scan.text, opener - from);
     }
     // An array touching an edge of the window that is not a real boundary may be a fragment of a larger one.
     const startIsBoundary = from === 0 || from === opener;
     const endIsBoundary = to === length || closed;
+    // The text moved on while this window was scanned in slices: its answer would be for text that is gone.
+    if (document.isClosed || document.version !== version) return undefined;
     const arrays = scan.arrays.filter((a) => (startIsBoundary || a.start > from) && (endIsBoundary || a.end < to));
     this.windows.set(key, { version: document.version, arrays });
     return scan.hit && arrays.includes(scan.hit) ? scan.hit : undefined;
@@ -101,6 +142,7 @@ export class DocumentArrays implements vscode.Disposable {
     this.subscription.dispose();
     this.entries.clear();
     this.windows.clear();
+    this.pending.clear();
   }
 }
 
@@ -126,9 +168,22 @@ function containing(arrays: readonly FoundArray[], offset: number): FoundArray |
   return found && offset <= found.end ? found : undefined;
 }
 
-function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number): WindowScan {
+/** Lets the event loop run: other requests and keystrokes go first between two slices of a scan. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** findArrays over the text, in slices with the event loop free in between. */
+async function findArraysInSlices(text: string, languageId: string): Promise<FoundArray[]> {
+  const scan = new ArrayScan(text, languageId);
+  for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) await nextTurn();
+  return scan.arrays;
+}
+
+async function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number): Promise<WindowScan> {
   const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(to)));
-  const arrays = findArrays(text, document.languageId).map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
+  const found = await findArraysInSlices(text, document.languageId);
+  const arrays = found.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
   return { text, arrays, hit: containing(arrays, offset) };
 }
 
@@ -148,9 +203,10 @@ const outsideArrays = new Set(['{', '}', '"', '=', ':', '<', '>']);
 const chunk = 64 * 1024;
 
 /** The offset of the nearest `[` before the offset that is not closed before it, unless text no array holds comes first. */
-function unmatchedBracketBefore(document: vscode.TextDocument, offset: number): number | undefined {
+async function unmatchedBracketBefore(document: vscode.TextDocument, offset: number): Promise<number | undefined> {
   let depth = 0;
   for (let end = offset; end > 0; end -= chunk) {
+    if (end < offset) await nextTurn();
     const start = Math.max(0, end - chunk);
     const text = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
     for (let i = text.length - 1; i >= 0; i--) {

@@ -20,10 +20,10 @@ const sumTolerance = 1e-6;
 export class SoftmaxHoverProvider implements vscode.HoverProvider {
   constructor(private readonly arrays: DocumentArrays) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
-    const array = this.arrays.arrayAt(document, position);
+    const array = await this.arrays.arrayAt(document, position);
     if (!array || token.isCancellationRequested) return undefined;
     const range = new vscode.Range(document.positionAt(array.start), document.positionAt(array.end));
     return new vscode.Hover(hoverMarkdown(document.uri, array, settings.temperature, settings.decimals), range);

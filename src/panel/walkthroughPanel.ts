@@ -65,6 +65,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private decimals: number;
   private rendered: WalkthroughSnapshot['rendered'];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
+  private followRequest = 0;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -93,6 +95,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   async show(ref?: ArrayRef): Promise<WalkthroughSnapshot> {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
     const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
+    this.followRequest++;
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
         walkthroughViewType,
@@ -104,7 +107,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     } else {
       this.panel.reveal(undefined, true);
     }
-    const shown = ref ? await this.resolve(ref) : atCursor;
+    const shown = ref ? await this.resolve(ref) : await atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
     this.render();
@@ -209,12 +212,18 @@ export class WalkthroughPanel implements vscode.Disposable {
   private scheduleFollow(editor: vscode.TextEditor | undefined) {
     if (!this.panel || this.pinned || !editor) return;
     clearTimeout(this.followTimer);
-    this.followTimer = setTimeout(() => this.follow(editor), followDelayMs);
+    this.followTimer = setTimeout(() => void this.follow(editor), followDelayMs);
   }
 
-  private follow(editor: vscode.TextEditor) {
+  private async follow(editor: vscode.TextEditor) {
     if (!this.panel || this.pinned || editor.document.isClosed) return;
-    const shown = this.atCursor(editor);
+    const request = ++this.followRequest;
+    const version = editor.document.version;
+    const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
+    // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
+    if (request !== this.followRequest || version !== editor.document.version) return;
+    if (!this.panel || this.pinned || editor.document.isClosed) return;
+    const shown = array && this.shownOf(editor.document, array);
     if (!shown) {
       if (this.shown && !this.lingering) {
         this.lingering = true;
@@ -241,17 +250,17 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.lingering = false;
   }
 
-  private atCursor(editor: vscode.TextEditor | undefined): Shown | undefined {
+  private async atCursor(editor: vscode.TextEditor | undefined): Promise<Shown | undefined> {
     if (!editor) return undefined;
-    const array = this.arrays.arrayAt(editor.document, editor.selection.active);
+    const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
     return array && this.shownOf(editor.document, array);
   }
 
   private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
-      // arrayAt, not arrays(): a document too large to scan whole is scanned only around the offset.
-      const array = this.arrays.arrayAt(document, document.positionAt(ref.start));
+      // Not arrays(): a document too large to scan whole is scanned only around the offset, others in slices.
+      const array = await this.arrays.arrayAt(document, document.positionAt(ref.start));
       return array && this.shownOf(document, array);
     } catch {
       return undefined;
