@@ -52,6 +52,12 @@ export async function insertResultBelow(computed: ComputedSoftmax): Promise<bool
     );
     return false;
   }
+  // VS Code would apply the edit to the model of a read-only file, leaving a change that can never be saved.
+  if (vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false) {
+    const name = document.uri.path.split('/').pop() || document.uri.toString();
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is read-only, so the result was not inserted. Use Copy instead.', name));
+    return false;
+  }
   const firstLine = document.lineAt(document.positionAt(computed.start).line);
   const lastLine = document.lineAt(document.positionAt(Math.max(computed.start, computed.end - 1)).line);
   const indent = firstLine.text.slice(0, firstLine.firstNonWhitespaceCharacterIndex);
