@@ -126,12 +126,21 @@ export function shiftRow(
   let delta: Float64Array | null = null;
   for (let i = 0; i < n; i++) {
     const x = scaled[i];
-    const d = x - max;
-    shifted[i] = d;
+    let d = x - max;
     // Knuth's TwoSum: d + e == x − max exactly. NaN at −∞ means "no correction".
     const b = d - x;
     let e = (x - (d - b)) + (-max - b);
-    if (residual !== null) e += residual[i] - maxResidual;
+    if (residual !== null) {
+      e += residual[i] - maxResidual;
+      // The division residuals can outgrow d's last bit (huge x / T): fold them into d so e stays a correction.
+      const s = d + e;
+      if (s !== d && Number.isFinite(s)) {
+        const bs = s - d;
+        e = (d - (s - bs)) + (e - bs);
+        d = s;
+      }
+    }
+    shifted[i] = d;
     if (e !== 0 && e === e) {
       if (delta === null) delta = new Float64Array(n);
       delta[i] = e;

@@ -78,6 +78,17 @@ describe('softmax at the edges', () => {
     assert.deepStrictEqual(t, softmax([2, 1, 0.1]));
   });
 
+  it('gives [1, 0] for two logits one ulp apart near the largest double under a huge temperature, not NaN', () => {
+    // Exactly: x1/T − x0/T = −ulp(x0)/T ≈ −6.8e176, whose exponential is 0 in doubles.
+    const x = [1.7976931348623133e308, 1.7976931348623131e308];
+    const t = 2.952845271079521e115;
+    assert.deepStrictEqual(Array.from(softmax(x, { temperature: t })), [1, 0]);
+    const ulp = x[0] - x[1];
+    const log = logSoftmax(x, { temperature: t });
+    assert.strictEqual(log[0], 0);
+    assert.ok(Math.abs(log[1] - -ulp / t) <= 2 * Number.EPSILON * (ulp / t), `log p1 = ${log[1]}`);
+  });
+
   it('does not modify the input', () => {
     const x = [3, -Infinity, 1];
     softmax(x, { temperature: 0.5 });
