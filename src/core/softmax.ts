@@ -66,6 +66,9 @@ function reject(raw: number, i: number, temperature: number, where: Locate, flat
   );
 }
 
+/** A correction of x − m larger than this no longer fits exp's reduced range; the WebAssembly kernel never meets one. */
+const FOLD_FROM = 2 ** -20;
+
 // 2^27 + 1: Veltkamp's constant, splits a double into two 26-bit halves.
 const SPLIT = 134217729;
 
@@ -132,9 +135,9 @@ export function shiftRow(
     let e = (x - (d - b)) + (-max - b);
     if (residual !== null) {
       e += residual[i] - maxResidual;
-      // The division residuals can outgrow d's last bit (huge x / T): fold them into d so e stays a correction.
+      // Past |x / T| ≈ 2^40 the division residuals are too large for exp's correction term: fold them into d.
       const s = d + e;
-      if (s !== d && Number.isFinite(s)) {
+      if (Math.abs(e) > FOLD_FROM && Number.isFinite(s)) {
         const bs = s - d;
         e = (d - (s - bs)) + (e - bs);
         d = s;

@@ -26,6 +26,8 @@ const PAGE_BYTES = 65536;
 const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
 /** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
 const LARGEST_MAX = 2 ** 50;
+/** With a temperature, beyond this maximum the residuals of x / T outgrow exp's correction term (the TS path folds them in). */
+const LARGEST_SCALED_MAX = 2 ** 30;
 /** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
 const TEMPERATURE_RANGE = [2 ** -900, 2 ** 900];
 
@@ -126,7 +128,7 @@ function probabilities(
   // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
   const largest = kernel.range(ARRAY_START, end);
   const max = largest / temperature;
-  if (!(Math.abs(max) <= LARGEST_MAX)) return undefined;
+  if (!(Math.abs(max) <= (residuals ? LARGEST_SCALED_MAX : LARGEST_MAX))) return undefined;
   const floor = max - 800;
   if (residuals) {
     kernel.divideByTemperature(ARRAY_START, end, temperature, floor, quotientResidual(largest, max, temperature), residuals);
