@@ -1,16 +1,15 @@
 // The editor views as a person sees them in the real VS Code, in Chromium: the lens, the hover, the context menu.
 import * as assert from 'assert';
-import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { argmax, formatNumber, formatProbability, topK } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
-import { repoRoot } from '../harness/repo';
 import {
   clearNotifications,
   closeWorkbench,
   editorSpace,
   openFile,
   openWorkbench,
+  readmeScreenshotPath,
   setUserSettings,
   waitForCodeLens,
   waitForNotification,
@@ -130,7 +129,7 @@ describe('editor views in the browser', function () {
     assert.ok(await hover.locator('a', { hasText: 'Show the steps' }).isVisible());
     // For the README: the lens and the hover over the code, as a person sees them.
     const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
-    await page.screenshot({ path: path.join(repoRoot(), 'media', 'screenshots', 'editor-hover.png'), clip });
+    await page.screenshot({ path: readmeScreenshotPath('editor-hover'), clip });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   });

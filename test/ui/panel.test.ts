@@ -1,12 +1,9 @@
 // The walkthrough as a person sees it in the real VS Code, in Chromium: typeset, right, following, safe, restored.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { formatNumber, formatProbability, significantDigits } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
-import { repoRoot } from '../harness/repo';
-import { closeWorkbench, goToLine, openFile, openWorkbench, runCommand, webviewFrame, writeWorkspaceFile } from './vscodeUi';
+import { closeWorkbench, goToLine, openFile, openWorkbench, readmeScreenshotPath, runCommand, webviewFrame, writeWorkspaceFile } from './vscodeUi';
 
 const hostile = '<img src=x onerror=alert(1)>';
 /** 60 logits: more than the 50 rows the panel typesets. */
@@ -137,8 +134,6 @@ describe('walkthrough panel in the browser', function () {
   });
 
   it('saves screenshots in the light and dark themes', async () => {
-    const shots = path.join(repoRoot(), 'media', 'screenshots');
-    fs.mkdirSync(shots, { recursive: true });
     // Back to the editor (the click in the webview took the keyboard focus), on the same array.
     await focusEditor(page, 'logits');
     await goToLine(page, 2, 14);
@@ -147,9 +142,9 @@ describe('walkthrough panel in the browser', function () {
     // The editor and the panel beside it, without the sidebar: what the README shows.
     const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
     await pickTheme(page, 'Light Modern', '.monaco-workbench.vs');
-    await page.screenshot({ path: path.join(shots, 'walkthrough-light.png'), clip });
+    await page.screenshot({ path: readmeScreenshotPath('walkthrough-light'), clip });
     await pickTheme(page, 'Dark Modern', '.monaco-workbench.vs-dark');
-    await page.screenshot({ path: path.join(shots, 'walkthrough-dark.png'), clip });
+    await page.screenshot({ path: readmeScreenshotPath('walkthrough-dark'), clip });
   });
 
   it('follows the cursor to another array', async () => {

@@ -161,6 +161,16 @@ export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
+/**
+ * Where a screenshot the README shows is written: media/screenshots under `npm run screenshots`, so the
+ * README's pictures come from this suite; otherwise .vscode-test/screenshots, so a test run writes nothing else.
+ */
+export function readmeScreenshotPath(name: string): string {
+  const dir = process.env.SOFTMAX_LENS_README_SHOTS ? path.join(repoRoot(), 'media', 'screenshots') : path.join(vscodeTestDir(), 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
 /** Saves a PNG of the page (or of one element): at `name` if it is an absolute path, else in .vscode-test/screenshots; returns its path. */
 export async function screenshot(page: Page, name: string, element?: Locator): Promise<string> {
   const file = path.isAbsolute(name) ? name : path.join(vscodeTestDir(), 'screenshots', `${name}.png`);
