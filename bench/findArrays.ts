@@ -2,20 +2,9 @@
 // source, and how long the hostile inputs of issue 4 take (each must stay far below a second).
 import { findArrays } from '../src/core';
 import { markdownTable, nsPerCall, registerSuite } from './harness';
+import { random } from './random';
 
 const MB = 1024 * 1024;
-
-/** Deterministic so every run parses the same text (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Logits as they come out of a model: N(0, 3²) doubles printed in full (about 19 characters each). */
 function numericJson(bytes: number): string {

@@ -2,21 +2,10 @@
 // The largest/smallest ratio of ns per byte per kind is the number to watch (issue 9 item 1).
 import { findArrays } from '../src/core';
 import { markdownTable, nsPerCall, registerSuite } from './harness';
+import { random } from './random';
 
 const KB = 1024;
 const sizes = [1 * KB, 10 * KB, 100 * KB, 1024 * KB, 10 * 1024 * KB];
-
-/** Deterministic text (mulberry32) so every run measures the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Repeats pieces from `piece` until the text reaches `bytes`, then cuts it there. */
 function grow(bytes: number, piece: (rnd: () => number) => string, seed: number): string {

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { random } from '../random';
 
 export const KB = 1024;
 export const MB = 1024 * 1024;
@@ -55,18 +56,6 @@ export function lagProbe(periodMs = 5): { stop(): { maxMs: number; over50: numbe
   };
 }
 
-/** Deterministic numbers, so every run opens the same documents (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A JSON file of model outputs, one object with a 10-logit array per line, about `bytes` long. */
 export function logitsJson(bytes: number): string {
   const rnd = random(bytes);
@@ -103,3 +92,5 @@ export async function closeAllEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 }
+
+export { random };
