@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { random } from '../random';
+import { lagProbe } from '../../test/vscode/lagProbe';
 
 export const KB = 1024;
 export const MB = 1024 * 1024;
@@ -31,29 +32,6 @@ export function sizeText(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
   if (bytes >= KB) return `${(bytes / KB).toFixed(1)} KB`;
   return `${bytes} B`;
-}
-
-/**
- * The extension host's event loop, sampled every `periodMs`: the longest gap beyond the period is the longest
- * task that blocked it (a provider scanning a document blocks every other extension in the host too).
- */
-export function lagProbe(periodMs = 5): { stop(): { maxMs: number; over50: number } } {
-  let last = performance.now();
-  let maxMs = 0;
-  let over50 = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const lag = now - last - periodMs;
-    if (lag > maxMs) maxMs = lag;
-    if (lag > 50) over50++;
-    last = now;
-  }, periodMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      return { maxMs: Math.max(0, maxMs), over50 };
-    },
-  };
 }
 
 /** A JSON file of model outputs, one object with a 10-logit array per line, about `bytes` long. */
@@ -93,4 +71,4 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
-export { random };
+export { lagProbe, random };

@@ -3,28 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openEditor, softmaxHover, withSetting } from './editorSupport';
-
-const probeMs = 5;
-
-/** The longest time the event loop went without running a 5 ms timer, beyond the 5 ms itself. */
-function startLagProbe(): { stop(): { longest: number; over50: number } } {
-  let last = performance.now();
-  let longest = 0;
-  let over50 = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    const lag = now - last - probeMs;
-    if (lag > longest) longest = lag;
-    if (lag > 50) over50++;
-    last = now;
-  }, probeMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      return { longest, over50 };
-    },
-  };
-}
+import { lagProbe } from './lagProbe';
 
 function memory(): string {
   if (typeof process === 'undefined') return 'memory: not reported in the web worker';
@@ -45,7 +24,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function typeWhileProbing(editor: vscode.TextEditor, anchor: vscode.Position, keys: number) {
   const uri = editor.document.uri;
   await pause(200);
-  const probe = startLagProbe();
+  const probe = lagProbe();
   const started = performance.now();
   let position = anchor;
   for (let k = 0; k < keys; k++) {
@@ -57,7 +36,7 @@ async function typeWhileProbing(editor: vscode.TextEditor, anchor: vscode.Positi
     ]);
     await pause(30);
   }
-  const { longest, over50 } = probe.stop();
+  const { maxMs: longest, over50 } = probe.stop();
   return { longest, over50, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -77,9 +56,9 @@ async function typingFigures(editor: vscode.TextEditor, anchor: vscode.Position,
 }
 
 async function idleLag(ms: number) {
-  const probe = startLagProbe();
+  const probe = lagProbe();
   await pause(ms);
-  return probe.stop().longest;
+  return probe.stop().maxMs;
 }
 
 suite('huge documents stay responsive while a person types', function () {
