@@ -25,6 +25,13 @@ function assertSameAsTs(got: Float64Array, expected: Float64Array): void {
   }
 }
 
+function assertWithinUlpsOfTs(got: Float64Array, expected: Float64Array, ulps: number): void {
+  for (let i = 0; i < got.length; i++) {
+    const spacing = Math.max(2 ** -1074, Math.abs(expected[i]) * EPS);
+    assert.ok(Math.abs(got[i] - expected[i]) <= ulps * spacing, `p[${i}] = ${got[i]}, TS ${expected[i]}`);
+  }
+}
+
 function simd(x: ArrayLike<number>, temperature = 1): Float64Array {
   const p = softmaxSimd(x, temperature);
   assert.ok(p, 'the SIMD kernel declined an ordinary input');
@@ -158,12 +165,17 @@ describe('WebAssembly SIMD softmax', function () {
         }
         const got = softmaxSimd(x, t);
         if (!got) {
-          assert.ok(x.some((v) => Math.abs(v / t) > 2 ** 50 && v !== -Infinity), 'declined an input the TS path takes');
+          // Past these the TS path folds the residuals of x / T into x − m (with T = 1 there are none).
+          const limit = t === 1 ? 2 ** 50 : 2 ** 30;
+          assert.ok(x.some((v) => Math.abs(v / t) > limit && v !== -Infinity), 'declined an input the TS path takes');
           outcomes.kernelDeclines++;
           return;
         }
         outcomes.agree++;
-        assertSameAsTs(got, expected);
+        // Fuzzed temperatures can leave 1 + s′ a hair from a rounding tie, where the two paths' last bits may
+        // differ (seed 1357695538: the kernel's 0.49999999999999994 is the correctly rounded one). Each path is
+        // within 3 ulps of exact by the fixture tests; here they must agree within 2 ulps of each other.
+        assertWithinUlpsOfTs(got, expected, 2);
       }),
       { numRuns: 3000 },
     );
