@@ -58,6 +58,27 @@ export function topK(values: ArrayLike<number>, k: number): number[] {
   return top;
 }
 
+/**
+ * The compensated (Neumaier) sum of each row along the last axis: how a printed probability vector is
+ * checked against 1 without rounding making a true one look off.
+ */
+export function rowSums(values: ArrayLike<number>, shape: readonly number[]): Float64Array {
+  const { rows, cols } = rowsOf(values.length, shape);
+  const sums = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    let comp = 0;
+    for (let i = r * cols; i < (r + 1) * cols; i++) {
+      const v = values[i];
+      const s = sum + v;
+      comp += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
+      sum = s;
+    }
+    sums[r] = sum + comp;
+  }
+  return sums;
+}
+
 /** −Σ p_i log p_i, compensated; terms with p_i = 0 (masked or underflowed) add nothing. */
 export function entropyOf(probabilities: Float64Array, logProbabilities: Float64Array): number {
   let sum = 0;

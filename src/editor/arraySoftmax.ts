@@ -1,4 +1,4 @@
-import { argmax, breakdown, softmaxRows, type Breakdown, type FoundArray } from '../core';
+import { argmax, breakdown, rowsOf, softmaxRows, type Breakdown, type FoundArray } from '../core';
 
 /** The softmax of one found array, as every editor view needs it. */
 export interface ArraySoftmax {
@@ -23,8 +23,7 @@ const recent = new WeakMap<FoundArray, ArraySoftmax>();
 export function softmaxOfArray(array: FoundArray, temperature: number): ArraySoftmax {
   const known = recent.get(array);
   if (known && Object.is(known.temperature, temperature)) return known;
-  const cols = array.shape[array.shape.length - 1];
-  const rows = cols > 0 ? array.values.length / cols : 0;
+  const { rows, cols } = rowsOf(array.values.length, array.shape);
   let result: ArraySoftmax;
   if (array.shape.length === 1) {
     const steps = breakdown(array.values, { temperature });

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
+import { formatNumber, formatProbability, rowSums, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
 import { rowArgmax, rowProbabilities, softmaxOfArray, type ArraySoftmax } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
@@ -112,13 +112,12 @@ function bar(p: number): string {
 function probabilityCheck(array: FoundArray): string | undefined {
   const { values } = array;
   for (let i = 0; i < values.length; i++) if (!(values[i] >= 0 && values[i] <= 1)) return undefined;
-  const cols = array.shape[array.shape.length - 1];
-  const rows = cols > 0 ? values.length / cols : 0;
+  const sums = rowSums(values, array.shape);
+  const rows = sums.length;
   const off: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const sum = compensatedSum(values, r * cols, cols);
+  sums.forEach((sum, r) => {
     if (Math.abs(sum - 1) > sumTolerance) off.push(rows === 1 ? formatNumber(sum, 8) : vscode.l10n.t('row {0}: {1}', r, formatNumber(sum, 8)));
-  }
+  });
   if (off.length === 0) {
     return rows === 1
       ? vscode.l10n.t('✓ These values look like probabilities, and they sum to 1 (within 1e-6).')
@@ -128,17 +127,4 @@ function probabilityCheck(array: FoundArray): string | undefined {
   return rows === 1
     ? vscode.l10n.t('⚠ These values look like probabilities, but they sum to {0}, not 1.', shownOff)
     : vscode.l10n.t('⚠ These values look like probabilities, but {0} of {1} rows do not sum to 1: {2}.', off.length, rows, shownOff);
-}
-
-/** Neumaier's sum, so a long probability vector that does sum to 1 is not reported as off by rounding. */
-function compensatedSum(values: readonly number[], offset: number, n: number): number {
-  let sum = 0;
-  let comp = 0;
-  for (let i = offset; i < offset + n; i++) {
-    const v = values[i];
-    const s = sum + v;
-    comp += Math.abs(sum) >= Math.abs(v) ? sum - s + v : v - s + sum;
-    sum = s;
-  }
-  return sum + comp;
 }

@@ -3,6 +3,7 @@ import {
   breakdown,
   formatNumber,
   formatProbability,
+  rowsOf,
   topK,
   type FoundArray,
   crossEntropyTex,
@@ -32,21 +33,21 @@ export interface ViewRequest {
 }
 
 /** The number of rows (sets of logits) in an array: everything but the last axis. */
-export function rowCount(shape: readonly number[]): number {
-  return shape.slice(0, -1).reduce((a, b) => a * b, 1);
+export function rowCount(array: FoundArray): number {
+  return rowsOf(array.values.length, array.shape).rows;
 }
 
 /** The logits of one row: softmax is taken along the last axis. */
 export function rowValues(array: FoundArray, row: number): number[] {
-  const width = array.shape[array.shape.length - 1] ?? array.values.length;
-  return array.values.slice(row * width, (row + 1) * width);
+  const { cols } = rowsOf(array.values.length, array.shape);
+  return array.values.slice(row * cols, (row + 1) * cols);
 }
 
 const chartPoints = 240;
 
 
 export function buildView(request: ViewRequest): WalkthroughView {
-  const rows = rowCount(request.array.shape);
+  const rows = rowCount(request.array);
   const row = Math.min(Math.max(0, Math.trunc(request.row)), rows - 1);
   const b = breakdown(rowValues(request.array, row), { temperature: request.temperature });
   const n = b.probabilities.length;

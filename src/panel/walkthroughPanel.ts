@@ -284,7 +284,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.shown) {
       message = { type: 'empty', seq: this.seq, strings, message: strings.emptyNote };
     } else {
-      const rows = rowCount(this.shown.array.shape);
+      const rows = rowCount(this.shown.array);
       this.row = Math.min(Math.max(0, this.row), rows - 1);
       try {
         const view = buildView({

@@ -9,6 +9,7 @@ import {
   logSoftmax,
   meanCrossEntropy,
   perplexity,
+  rowSums,
   softmax,
   topK,
 } from '../../src/core';
@@ -19,6 +20,20 @@ describe('argmax', () => {
   it('is −1 for an empty array', () => assert.strictEqual(argmax([]), -1));
   it('never picks NaN', () => assert.strictEqual(argmax([NaN, 1, NaN, 0]), 1));
   it('finds a masked-only array at its first entry', () => assert.strictEqual(argmax([-Infinity, -Infinity]), 0));
+});
+
+describe('rowSums', () => {
+  it('sums ten printed 0.1s to exactly 1, where a plain loop says 0.9999999999999999', () => {
+    const tenths = Array.from({ length: 10 }, () => 0.1);
+    let plain = 0;
+    for (const v of tenths) plain += v;
+    assert.notStrictEqual(plain, 1);
+    // Exactly, ten times the double 0.1 is 1 + 5.55e-17, whose nearest double is 1.
+    assert.deepStrictEqual(Array.from(rowSums(tenths, [10])), [1]);
+  });
+  it('sums each row of a matrix on its own', () => {
+    assert.deepStrictEqual(Array.from(rowSums([0.25, 0.75, 0.5, 0.25], [2, 2])), [1, 0.75]);
+  });
 });
 
 describe('topK', () => {
