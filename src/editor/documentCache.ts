@@ -2,13 +2,8 @@ import * as vscode from 'vscode';
 import { ArrayScan, type FoundArray } from '../core';
 import { readSettings } from './settings';
 
+/** Arrays found in one document version: the whole text, or one window of a large document. */
 interface Entry {
-  version: number;
-  arrays: readonly FoundArray[];
-}
-
-/** Arrays found in one window of a large document, kept so that repeated hovers do not rescan it. */
-interface WindowEntry {
   version: number;
   arrays: readonly FoundArray[];
 }
@@ -39,7 +34,8 @@ const halfWindow = 32 * 1024;
  */
 export class DocumentArrays implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly windows = new Map<string, WindowEntry>();
+  /** The last window scanned in each large document, so repeated hovers do not rescan it. */
+  private readonly windows = new Map<string, Entry>();
   private readonly pending = new Map<string, PendingScan>();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
     this.entries.delete(doc.uri.toString());
@@ -65,19 +61,13 @@ export class DocumentArrays implements vscode.Disposable {
   }
 
   private async scanInSlices(document: vscode.TextDocument, key: string, version: number): Promise<readonly FoundArray[] | undefined> {
-    const text = document.getText();
-    const scan = new ArrayScan(text, document.languageId);
-    for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) {
-      await nextTurn();
-      if (document.isClosed || document.version !== version || this.pending.get(key)?.version !== version) {
-        if (this.pending.get(key)?.version === version) this.pending.delete(key);
-        return undefined;
-      }
-    }
-    this.pending.delete(key);
-    if (document.isClosed) return undefined;
-    this.entries.set(key, { version, arrays: scan.arrays });
-    return scan.arrays;
+    const arrays = await findArraysInSlices(document.getText(), document.languageId, () =>
+      !document.isClosed && document.version === version && this.pending.get(key)?.version === version,
+    );
+    if (this.pending.get(key)?.version === version) this.pending.delete(key);
+    if (!arrays || document.isClosed) return undefined;
+    this.entries.set(key, { version, arrays });
+    return arrays;
   }
 
   /**
@@ -173,16 +163,22 @@ function nextTurn(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** findArrays over the text, in slices with the event loop free in between. */
-async function findArraysInSlices(text: string, languageId: string): Promise<FoundArray[]> {
+/**
+ * findArrays over the text, in slices with the event loop free in between; undefined as soon as
+ * `stillWanted` says the answer is no longer needed (the document changed or closed).
+ */
+async function findArraysInSlices(text: string, languageId: string, stillWanted = () => true): Promise<FoundArray[] | undefined> {
   const scan = new ArrayScan(text, languageId);
-  for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) await nextTurn();
+  for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) {
+    await nextTurn();
+    if (!stillWanted()) return undefined;
+  }
   return scan.arrays;
 }
 
 async function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number): Promise<WindowScan> {
   const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(to)));
-  const found = await findArraysInSlices(text, document.languageId);
+  const found = (await findArraysInSlices(text, document.languageId)) ?? [];
   const arrays = found.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
   return { text, arrays, hit: containing(arrays, offset) };
 }
