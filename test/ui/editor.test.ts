@@ -7,6 +7,7 @@ import {
   clearNotifications,
   closeWorkbench,
   editorSpace,
+  hoverUntilShown,
   openFile,
   openWorkbench,
   readmeScreenshotPath,
@@ -120,9 +121,8 @@ describe('editor views in the browser', function () {
   });
 
   it('shows the probability table when the mouse rests on the array', async () => {
-    await token(page, 'logits', '1.0').hover();
     const hover = page.locator('.monaco-hover', { hasText: 'Softmax' }).first();
-    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    await hoverUntilShown(page, token(page, 'logits', '1.0'), hover);
     const cells = await hover.locator('table td').allTextContents();
     for (const p of exact) assert.ok(cells.some((c) => c.includes(formatProbability(p, decimals))), `${formatProbability(p, decimals)} not in ${cells.join(' | ')}`);
     assert.ok(cells.some((c) => c.includes('★')), 'the argmax is not marked');
@@ -179,9 +179,8 @@ describe('editor views in the browser', function () {
 
   it("the hover's link opens the walkthrough on the hovered array, not the one at the cursor", async () => {
     await token(page, 'logits', '1.0').click();
-    await token(page, 'scores', '3.25').hover();
     const link = page.locator('.monaco-hover a', { hasText: 'Show the steps' }).first();
-    await link.waitFor({ state: 'visible', timeout: 15_000 });
+    await hoverUntilShown(page, token(page, 'scores', '3.25'), link);
     await link.click();
     const expected = referenceSoftmax([0.5, -1.5, 3.25]).map((p) => formatProbability(p, decimals));
     const values = webviewFrame(page).locator('svg.chart.bars .value');

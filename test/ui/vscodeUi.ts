@@ -146,13 +146,31 @@ export async function waitForCodeLens(page: Page, text: string | RegExp, timeout
   return plainSpace(await lens.innerText());
 }
 
-/** Moves the mouse onto the first on-screen occurrence of `text` in the editor; returns the hover's text. */
+/**
+ * Rests the mouse on `target` until `hover` shows, as a person would: a hover asked for before the extension
+ * finished activating (or while the workbench was still laying out) never comes, so the mouse leaves and
+ * comes back every few seconds until `timeoutMs` has passed.
+ */
+export async function hoverUntilShown(page: Page, target: Locator, hover: Locator, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    await page.mouse.move(1, 1);
+    await target.hover({ timeout: Math.max(1_000, until - Date.now()) });
+    const wait = Math.min(4_000, until - Date.now());
+    try {
+      await hover.waitFor({ state: 'visible', timeout: Math.max(wait, 1) });
+      return;
+    } catch (error) {
+      if (Date.now() >= until) throw error;
+    }
+  }
+}
+
+/** Moves the mouse onto the last on-screen occurrence of `text` in the editor; returns the hover's text. */
 export async function hoverText(page: Page, text: string, timeoutMs = 15_000): Promise<string> {
-  await page.mouse.move(1, 1);
   const target = page.locator('.monaco-editor .view-line span', { hasText: editorSpace(text) }).last();
-  await target.hover();
   const hover = page.locator('.monaco-hover:visible').first();
-  await hover.waitFor({ state: 'visible', timeout: timeoutMs });
+  await hoverUntilShown(page, target, hover, timeoutMs);
   return plainSpace(await hover.innerText());
 }
 
