@@ -7,7 +7,9 @@ import {
   normalize,
   rowPlace,
   rowsOf,
+  runSteps,
   shiftRow,
+  type Steps,
   temperatureOf,
 } from './softmax';
 import { entropyOf } from './stats';
@@ -36,21 +38,25 @@ export interface Breakdown {
   entropyBits: number;
 }
 
-function breakdownAt(
+function* breakdownAt(
   values: ArrayLike<number>,
   offset: number,
   n: number,
   temperature: number,
   shape: readonly number[],
   row: number,
-): Breakdown {
+): Steps<Breakdown> {
   const shifted = shiftRow(values, offset, n, temperature, rowPlace(shape, row));
+  yield;
   const exps = new Float64Array(n);
   const rest = expTerms(shifted, exps);
+  yield;
   const probabilities = new Float64Array(n);
   const sum = normalize(exps, rest, probabilities);
+  yield;
   const logProbabilities = new Float64Array(n);
   logProbabilitiesOf(shifted, rest, logProbabilities);
+  yield;
   const entropyNats = entropyOf(probabilities, logProbabilities);
   const logits = new Float64Array(n);
   for (let i = 0; i < n; i++) logits[i] = values[offset + i];
@@ -73,6 +79,11 @@ function breakdownAt(
 
 /** The whole computation of softmax(x / T) for one vector of logits, step by step. */
 export function breakdown(logits: ArrayLike<number>, options?: SoftmaxOptions): Breakdown {
+  return runSteps(breakdownSteps(logits, options));
+}
+
+/** breakdown() one pass at a time, for callers that let other work run between passes; the same numbers. */
+export function breakdownSteps(logits: ArrayLike<number>, options?: SoftmaxOptions): Steps<Breakdown> {
   return breakdownAt(logits, 0, logits.length, temperatureOf(options), [logits.length], 0);
 }
 
@@ -81,6 +92,6 @@ export function breakdownRows(values: ArrayLike<number>, shape: readonly number[
   const t = temperatureOf(options);
   const { rows, cols } = rowsOf(values.length, shape);
   const out: Breakdown[] = [];
-  for (let r = 0; r < rows; r++) out.push(breakdownAt(values, r * cols, cols, t, shape, r));
+  for (let r = 0; r < rows; r++) out.push(runSteps(breakdownAt(values, r * cols, cols, t, shape, r)));
   return out;
 }

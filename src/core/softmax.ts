@@ -35,6 +35,20 @@ export interface ShiftedRow {
   maxResidual: number;
 }
 
+/**
+ * A computation done in steps: each `yield` marks a point where a caller that must not block (an editor view
+ * on a million logits) may let other work run before it calls `next()` again. Each step is one linear pass.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs every step at once: the synchronous answer. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** The temperature the options ask for, after checking it is usable. */
 export function temperatureOf(options?: SoftmaxOptions): number {
   const t = options?.temperature ?? 1;
@@ -321,10 +335,24 @@ export function rowPlace(shape: readonly number[], row: number): Locate {
 
 /** Softmax along the last axis of a row-major array of the given shape (as torch.softmax(x, -1)). */
 export function softmaxRows(values: ArrayLike<number>, shape: readonly number[], options?: SoftmaxOptions): Float64Array {
+  return runSteps(softmaxRowsSteps(values, shape, options));
+}
+
+/** Elements per step of softmaxRowsSteps: a few milliseconds of work. */
+const ROWS_STEP = 1 << 16;
+
+/** softmaxRows() in steps of about ROWS_STEP elements (whole rows), yielding between them; the same numbers. */
+export function* softmaxRowsSteps(values: ArrayLike<number>, shape: readonly number[], options?: SoftmaxOptions): Steps<Float64Array> {
   const t = temperatureOf(options);
   const { rows, cols } = rowsOf(values.length, shape);
   const out = new Float64Array(values.length);
+  let sinceYield = 0;
   for (let r = 0; r < rows; r++) {
+    sinceYield += cols;
+    if (sinceYield > ROWS_STEP && r > 0) {
+      sinceYield = cols;
+      yield;
+    }
     if (cols >= SIMD_FROM && softmaxSimdInto(values, r * cols, cols, t, out)) continue;
     if (t === 1) {
       softmaxInto(values, r * cols, cols, out, rowPlace(shape, r));

@@ -1,6 +1,6 @@
 // The breakdown is what the hover and walkthrough show: every step must agree with the final numbers.
 import * as assert from 'assert';
-import { argmax, breakdown, breakdownRows, entropy, logSoftmax, logSumExp, softmax, softmaxRows } from '../../src/core';
+import { argmax, breakdown, breakdownRows, breakdownSteps, entropy, logSoftmax, logSumExp, runSteps, softmax, softmaxRows, softmaxRowsSteps, type Steps } from '../../src/core';
 import { loadFixture, logitsOf, ulp, ulpError } from './softmaxFixtures';
 
 describe('breakdown of one vector', () => {
@@ -74,5 +74,45 @@ describe('breakdown of a matrix', () => {
 
   it('names the row of a bad logit', () => {
     assert.throws(() => breakdownRows([1, 2, NaN, 4], [2, 2]), /Logit 0 in row 1 is NaN/);
+  });
+});
+
+describe('the same computations in steps, for views that must not block', () => {
+  /** Counts the steps a computation yields before it gives its answer. */
+  function drive<T>(steps: Steps<T>): { value: T; steps: number } {
+    let count = 0;
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return { value: r.value, steps: count };
+      count++;
+    }
+  }
+
+  it('breakdownSteps gives breakdown\'s numbers bit for bit, one linear pass per step', () => {
+    const x = Array.from({ length: 5000 }, (_, i) => Math.sin(i) * 30 - (i % 7 === 0 ? Infinity : 0));
+    for (const temperature of [1, 0.37]) {
+      const { value, steps } = drive(breakdownSteps(x, { temperature }));
+      assert.ok(steps >= 3, `${steps} steps`);
+      assert.deepStrictEqual(value, breakdown(x, { temperature }));
+    }
+  });
+
+  it('breakdownSteps names bad input at its first step, as breakdown does', () => {
+    assert.throws(() => breakdownSteps([1, NaN]).next(), /Logit 1 is NaN/);
+  });
+
+  it('softmaxRowsSteps yields between rows of a large matrix and agrees with softmaxRows', () => {
+    const rows = 40;
+    const cols = 5000;
+    const values = Array.from({ length: rows * cols }, (_, i) => Math.cos(i) * 12);
+    const { value, steps } = drive(softmaxRowsSteps(values, [rows, cols], { temperature: 2 }));
+    assert.ok(steps >= 2, `${steps} steps for ${rows * cols} values`);
+    assert.deepStrictEqual(value, softmaxRows(values, [rows, cols], { temperature: 2 }));
+    // A small matrix is one step: nothing to split.
+    assert.strictEqual(drive(softmaxRowsSteps([1, 2, 3, 4], [2, 2])).steps, 0);
+  });
+
+  it('runSteps drives a computation to its answer', () => {
+    assert.deepStrictEqual(runSteps(breakdownSteps([1, 2, 3])), breakdown([1, 2, 3]));
   });
 });
