@@ -46,38 +46,141 @@ export function findArrays(text: string, languageId?: string): FoundArray[] {
   return found;
 }
 
+/** What a finished scan leaves for the next one: the arrays, and the line starts where a scan may resume. */
+export interface ScanResult {
+  arrays: readonly FoundArray[];
+  checkpoints: readonly number[];
+}
+
+/** One edit, or several taken together: text [start, oldEnd) of the old text became [start, newEnd) of the new. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The edit that `first` then `second` make together (`second`'s offsets are in the text `first` left). */
+export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
+  const grew = first.newEnd - first.oldEnd;
+  const oldEnd = Math.max(first.oldEnd, second.oldEnd - grew);
+  return { start: Math.min(first.start, second.start), oldEnd, newEnd: oldEnd + grew + (second.newEnd - second.oldEnd) };
+}
+
+/** Arrays per slice of the copy that moves the unchanged arrays after an edit to their new offsets. */
+const MOVES_PER_SLICE = 1 << 14;
+
+/** The index of the last element ≤ value in an ascending list, or -1. */
+function lastAtMost(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
 /**
  * findArrays in slices, so a huge document can be scanned between other work: each `scanTo(offset)` reads on
  * to about that offset and says whether the text is done; `arrays` then holds what findArrays would return.
+ *
+ * Given the result of a scan of the text before an edit, only the edited part is read again: the scan resumes
+ * at the last checkpoint before the edit and stops at the first checkpoint after it where the old scan stood in
+ * the same place; the arrays before and after are the old ones (those after moved by the edit's length change).
  */
 export class ArrayScan {
-  private readonly found: FoundArray[] = [];
+  private readonly found: FoundArray[];
   private readonly scan;
   private finished = false;
+  private readonly checkpointList: number[];
+  /** After a resync: the old arrays and checkpoints still to move to their new offsets. */
+  private tail: { arrays: readonly FoundArray[]; next: number; checkpoints: readonly number[]; from: number; delta: number } | undefined;
 
-  constructor(text: string, languageId?: string) {
-    this.scan = slicedScan(text, languageId, (start, end, shape, values) => this.found.push({ start, end, shape, values }));
+  constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }) {
+    const sink = (start: number, end: number, shape: number[], values: number[]) => this.found.push({ start, end, shape, values });
+    if (previous === undefined) {
+      this.found = [];
+      this.scan = slicedScan(text, languageId, sink);
+      this.checkpointList = this.scan.checkpoints;
+      return;
+    }
+    const { result, edit } = previous;
+    const old = result.checkpoints;
+    const delta = edit.newEnd - edit.oldEnd;
+    const r = Math.max(0, lastAtMost(old, edit.start));
+    const from = old.length > 0 ? old[r] : 0;
+    // Nothing is open at a checkpoint, so every array before it also ends before it.
+    let kept = 0;
+    while (kept < result.arrays.length && result.arrays[kept].start < from) kept++;
+    this.found = result.arrays.slice(0, kept);
+    const resync = (at: number) => {
+      if (at <= edit.newEnd) return false;
+      const k = lastAtMost(old, at - delta);
+      if (k < 0 || old[k] !== at - delta) return false;
+      let first = kept;
+      while (first < result.arrays.length && result.arrays[first].start < old[k]) first++;
+      this.tail = { arrays: result.arrays, next: first, checkpoints: old, from: k + 1, delta };
+      return true;
+    };
+    this.scan = slicedScan(text, languageId, sink, from, resync);
+    this.checkpointList = old.slice(0, r);
+    this.fresh = this.scan.checkpoints;
   }
+
+  /** The checkpoints the scan itself found (after those kept from an earlier scan). */
+  private fresh: number[] | undefined;
 
   get done(): boolean {
     return this.finished;
   }
 
+  /** Scans about `chars` more characters (or moves that many old arrays); true once the text is done. */
+  scanMore(chars: number): boolean {
+    return this.scanTo(this.scan.at + chars);
+  }
+
   scanTo(offset: number): boolean {
     if (this.finished) return true;
-    try {
-      this.finished = this.scan.scanTo(offset);
-    } catch {
-      // As in findArrays: should the scanner ever throw, the arrays found so far are still right.
-      this.finished = true;
+    if (this.tail === undefined) {
+      let ended: boolean;
+      try {
+        ended = this.scan.scanTo(offset);
+      } catch {
+        // As in findArrays: should the scanner ever throw, the arrays found so far are still right.
+        ended = true;
+      }
+      if (!ended) return false;
+      this.found.sort((a, b) => a.start - b.start);
+      if (this.fresh !== undefined) for (const c of this.fresh) this.checkpointList.push(c);
+      if (this.tail === undefined) return (this.finished = true);
+      // Resynchronised: the scan found the arrays up to the checkpoint; the old ones follow, moved.
+      return false;
     }
-    if (this.finished) this.found.sort((a, b) => a.start - b.start);
-    return this.finished;
+    const tail = this.tail;
+    const stop = Math.min(tail.arrays.length, tail.next + MOVES_PER_SLICE);
+    for (; tail.next < stop; tail.next++) {
+      const a = tail.arrays[tail.next];
+      this.found.push(tail.delta === 0 ? a : { start: a.start + tail.delta, end: a.end + tail.delta, shape: a.shape, values: a.values });
+    }
+    if (tail.next < tail.arrays.length) return false;
+    for (let k = tail.from; k < tail.checkpoints.length; k++) this.checkpointList.push(tail.checkpoints[k] + tail.delta);
+    return (this.finished = true);
   }
 
   /** The arrays found; complete once `done`. */
   get arrays(): FoundArray[] {
     return this.found;
+  }
+
+  /** Where a later scan of edited text may resume; complete once `done`. */
+  get checkpoints(): number[] {
+    return this.checkpointList;
   }
 }
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import {
   ArrayScan,
   breakdown,
+  composeEdits,
   findArrays,
   formatArray,
   formatNumber,
@@ -13,6 +14,7 @@ import {
   sumTex,
   texNumber,
   type ExportSyntax,
+  type TextEdit,
 } from '../../src/core';
 
 export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext'];
@@ -138,6 +140,50 @@ export function checkSliced(text: string, languageId: string | undefined, slices
   assert.deepStrictEqual(scan.arrays, findArrays(text, languageId));
 }
 
+/** Lines a document is made of: arrays, comments, fences, LaTeX, brackets left open or closed on a later line. */
+const documentLine = fc.oneof(
+  fc.constantFrom(
+    'x = [1, 2, 3]', 'm = [[1, 2], [3, 4]]', '# printed: [0.1, 0.9]', '// [4, 5, 6]', '/*', '*/', ' * [7, 8]', 'f(a[0], [9, 10])',
+    '```python', '```', '~~~', 'y = np.array([', '    1.5, -2.5,', '])', '\\begin{bmatrix}', '1 & 2 \\\\', '\\end{bmatrix}',
+    '[1,', '2]', '{', '}', '(', ')', '', '  ', '>>> [1, 2]', '% [3, 4]', '"[5, 6]"', 'c(1, 2, 3)', '[1 2; 3 4]', 'v = [1, 2',
+  ),
+  hostilePiece,
+);
+
+export const documentText = fc.array(documentLine, { maxLength: 60 }).map((lines) => lines.join('\n'));
+
+/** One edit: where (a fraction of the text), how much to delete, what to insert. */
+const anEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 30 }), fc.oneof(documentLine, fc.constantFrom('\n', '', '1', ']', '[', '```\n')));
+
+/**
+ * Rescanning only the edited part of a text (ArrayScan given the scan before the edit) finds exactly what a
+ * scan of the whole new text finds, and leaves the same checkpoints for the next edit. Edits are chained;
+ * `together` of them at a time are composed into one, as the editor does when keys come faster than scans.
+ */
+export function checkRescan(text: string, languageId: string | undefined, edits: [number, number, string][], slice: number, together: number): void {
+  const drive = (scan: ArrayScan) => {
+    for (let k = 0; !scan.scanMore(slice); k++) assert.ok(k <= 4 * text.length + 100, 'the rescan makes progress');
+    return scan;
+  };
+  let previous = drive(new ArrayScan(text, languageId));
+  let pending: TextEdit | undefined;
+  for (const [n, [where, deleted, inserted]] of edits.entries()) {
+    const start = Math.floor(where * text.length);
+    const oldEnd = Math.min(text.length, start + deleted);
+    text = text.slice(0, start) + inserted + text.slice(oldEnd);
+    const one = { start, oldEnd, newEnd: start + inserted.length };
+    const edit = pending === undefined ? one : composeEdits(pending, one);
+    pending = edit;
+    if ((n + 1) % together !== 0 && n + 1 < edits.length) continue;
+    pending = undefined;
+    const rescan = drive(new ArrayScan(text, languageId, { result: previous, edit }));
+    const whole = drive(new ArrayScan(text, languageId));
+    assert.deepStrictEqual(rescan.arrays, whole.arrays, `arrays after the edit ${JSON.stringify(edit)} of ${JSON.stringify(text)}`);
+    assert.deepStrictEqual(rescan.checkpoints, whole.checkpoints, `checkpoints after the edit ${JSON.stringify(edit)}`);
+    previous = rescan;
+  }
+}
+
 /** Every property with `numRuns` cases each; returns the number of cases run. */
 export function runFuzz(numRuns: number, seed?: number): number {
   const options = { numRuns, seed, endOnFailure: true };
@@ -168,6 +214,18 @@ export function runFuzz(numRuns: number, seed?: number): number {
   fc.assert(
     fc.property(hostileText, fc.constantFrom(...LANGUAGES), fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 5 }), (text, lang, slices) =>
       checkSliced(text, lang, slices),
+    ),
+    options,
+  );
+  cases += numRuns;
+  fc.assert(
+    fc.property(
+      documentText,
+      fc.constantFrom(...LANGUAGES),
+      fc.array(anEdit, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 200 }),
+      fc.integer({ min: 1, max: 3 }),
+      (text, lang, edits, slice, together) => checkRescan(text, lang, edits, slice, together),
     ),
     options,
   );

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { ArrayScan } from '../../src/core';
-import { checkSliced } from './fuzzProperties';
+import { ArrayScan, findArrays } from '../../src/core';
+import { checkRescan, checkSliced } from './fuzzProperties';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'arrays');
 
@@ -27,5 +27,47 @@ describe('scanning a document in slices', () => {
     assert.ok(slices > 10, `${slices} slices`);
     assert.strictEqual(scan.arrays.length, 1);
     assert.deepStrictEqual(scan.arrays[0].values, values);
+  });
+});
+
+describe('rescanning a document after an edit', () => {
+  const lines = Array.from({ length: 100_000 }, (_, i) => `v${i} = [${i % 7}, 1.5, -2]  # row ${i}`);
+  const text = `${lines.join('\n')}\n`;
+
+  /** Drives a scan to its end in slices of `chars`; returns how many slices it took. */
+  function slicesOf(scan: ArrayScan, chars: number): number {
+    let slices = 1;
+    while (!scan.scanMore(chars)) slices++;
+    return slices;
+  }
+
+  it('after one key in the middle of 100 000 lines reads a few lines, not the document, and finds the same arrays', () => {
+    const before = new ArrayScan(text, 'python');
+    const full = slicesOf(before, 4096);
+    const at = text.indexOf('[', text.indexOf('v50000 =')) + 1;
+    const typed = `${text.slice(0, at)}7${text.slice(at)}`;
+    const after = new ArrayScan(typed, 'python', { result: before, edit: { start: at, oldEnd: at, newEnd: at + 1 } });
+    const slices = slicesOf(after, 4096);
+    assert.ok(full > 500 && slices < full / 20, `${slices} slices after the edit, ${full} for the whole text`);
+    assert.deepStrictEqual(after.arrays, findArrays(typed, 'python'));
+    assert.deepStrictEqual(after.arrays[50_000].values, [Number(`7${50_000 % 7}`), 1.5, -2]);
+  });
+
+  it('keeps the arrays before the edit as they were and shares the numbers of those after it', () => {
+    const before = new ArrayScan(text, 'python');
+    slicesOf(before, 1 << 20);
+    const at = text.indexOf('# row 70000');
+    const after = new ArrayScan(`${text.slice(0, at)}# hi\n${text.slice(at)}`, 'python', { result: before, edit: { start: at, oldEnd: at, newEnd: at + 5 } });
+    slicesOf(after, 1 << 20);
+    assert.strictEqual(after.arrays[123], before.arrays[123], 'an array before the edit is the same object');
+    assert.strictEqual(after.arrays[90_000].values, before.arrays[90_000].values, 'an array after it shares its values');
+    assert.strictEqual(after.arrays[90_000].start, before.arrays[90_000].start + 5, 'and moved by the inserted length');
+  });
+
+  it('a fence opened or closed by the edit changes the rules for the rest of a Markdown file', () => {
+    const md = ['# Notes', '', 'x = [1, 2]', '', '```python', 'y = [3, 4]  # [5, 6]', '```', '', 'z = [7, 8]', ''].join('\n');
+    // Deleting the opening fence, then typing it back, then opening an unclosed one at the top.
+    const fence = md.indexOf('```python');
+    checkRescan(md, 'markdown', [[fence / md.length, 10, ''], [fence / md.length, 0, '```python\n'], [0, 0, '```\n']], 5, 1);
   });
 });

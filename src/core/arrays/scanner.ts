@@ -28,10 +28,25 @@ class Scanner extends ContentReader {
   /** ASCII characters that mean something outside array content under the current profile. */
   private interesting = new Uint8Array(128);
 
-  constructor(text: string, languageId: string | undefined, sink: ArraySink) {
+  /** The language's own rules; Markdown switches away from them inside a fenced block. */
+  private readonly base: Profile;
+  /** Line starts where nothing is open (no bracket, comment or fenced block): a scan may resume at each. */
+  readonly checkpoints: number[] = [];
+  /** The checkpoint where `resync` stopped the scan, or -1. */
+  stoppedAt = -1;
+
+  /**
+   * @param from a checkpoint of an earlier scan of text with the same first `from` characters: the scan
+   *   starts there, as if it had read them. 0 scans the whole text.
+   * @param resync asked at each checkpoint from there on; true stops the scan (the caller knows the rest).
+   */
+  constructor(text: string, languageId: string | undefined, sink: ArraySink, from = 0, private readonly resync?: (checkpoint: number) => boolean) {
     super(text, sink);
-    this.markdown = profileFor(languageId).fences;
-    this.profile = this.useProfile(profileFor(languageId));
+    this.base = profileFor(languageId);
+    this.markdown = this.base.fences;
+    this.profile = this.useProfile(this.base);
+    this.checkpoints.push(from);
+    this.position = this.lineStart(from);
   }
 
   private context(): Ctx {
@@ -49,11 +64,15 @@ class Scanner extends ContentReader {
     return p;
   }
 
-  /** Where the next slice starts; -1 before the first. */
-  private position = -1;
+  /** Where the next slice starts. */
+  private position: number;
 
   run(): void {
     this.scanTo(Infinity);
+  }
+
+  get at(): number {
+    return this.position;
   }
 
   /**
@@ -66,7 +85,7 @@ class Scanner extends ContentReader {
     const n = text.length;
     const stop = Math.min(n, until);
     this.sliceEnd = stop;
-    let i = this.position < 0 ? this.lineStart(0) : this.position;
+    let i = this.position;
     while (i < stop) {
       if (this.depth > 0 && this.overflow === 0) {
         const top = this.frames[this.depth - 1];
@@ -169,6 +188,14 @@ class Scanner extends ContentReader {
     if (this.markdown) {
       const after = this.lineStart(i);
       if (after !== i) return after;
+    }
+    if (this.depth === 0 && this.overflow === 0 && !this.blockComment && this.profile === this.base) {
+      this.checkpoints.push(i);
+      if (this.resync !== undefined && this.resync(i)) {
+        this.stoppedAt = i;
+        return this.text.length;
+      }
+      return i;
     }
     if (this.depth === 0 || this.overflow > 0) return i;
     let j = i;
@@ -354,6 +381,26 @@ export function scanArrays(text: string, languageId: string | undefined, sink: A
 }
 
 /** A scan done in slices (`scanTo`), for callers that must not block for the whole text at once. */
-export function slicedScan(text: string, languageId: string | undefined, sink: ArraySink): { scanTo(until: number): boolean } {
-  return new Scanner(text, languageId, sink);
+export interface SlicedScan {
+  scanTo(until: number): boolean;
+  /** Where the next slice starts. */
+  readonly at: number;
+  /** Line starts (ascending) where nothing was open: a later scan of edited text may resume at each. */
+  readonly checkpoints: number[];
+  /** The checkpoint where `resync` stopped the scan, or -1. */
+  readonly stoppedAt: number;
+}
+
+/**
+ * A scan done in slices (`scanTo`), for callers that must not block for the whole text at once; optionally
+ * starting at a checkpoint `from` of an earlier scan and stopping where `resync` says the rest is known.
+ */
+export function slicedScan(
+  text: string,
+  languageId: string | undefined,
+  sink: ArraySink,
+  from = 0,
+  resync?: (checkpoint: number) => boolean,
+): SlicedScan {
+  return new Scanner(text, languageId, sink, from, resync);
 }
