@@ -1,4 +1,5 @@
-import { argmax, breakdown, rowsOf, softmaxRows, type Breakdown, type FoundArray } from '../core';
+import { argmax, breakdownSteps, rowsOf, softmaxRowsSteps, type Breakdown, type FoundArray, type Steps } from '../core';
+import { computeSoon } from './turns';
 
 /** The softmax of one found array, as every editor view needs it. */
 export interface ArraySoftmax {
@@ -15,23 +16,33 @@ export interface ArraySoftmax {
 
 const recent = new WeakMap<FoundArray, ArraySoftmax>();
 
-/**
- * Softmax of the array along its last axis, at the given temperature. Remembered per array object, so a
- * hover that moves inside one array (the cache keeps the same object per document version) costs nothing.
- * Throws the core's SoftmaxInputError for input softmax cannot take.
- */
-export function softmaxOfArray(array: FoundArray, temperature: number): ArraySoftmax {
-  const known = recent.get(array);
-  if (known && Object.is(known.temperature, temperature)) return known;
+function* softmaxSteps(array: FoundArray, temperature: number): Steps<ArraySoftmax> {
   const { rows, cols } = rowsOf(array.values.length, array.shape);
-  let result: ArraySoftmax;
   if (array.shape.length === 1) {
-    const steps = breakdown(array.values, { temperature });
-    result = { array, temperature, rows: 1, cols, probabilities: steps.probabilities, steps };
-  } else {
-    result = { array, temperature, rows, cols, probabilities: softmaxRows(array.values, array.shape, { temperature }) };
+    const steps = yield* breakdownSteps(array.values, { temperature });
+    return { array, temperature, rows: 1, cols, probabilities: steps.probabilities, steps };
   }
-  recent.set(array, result);
+  const probabilities = yield* softmaxRowsSteps(array.values, array.shape, { temperature });
+  return { array, temperature, rows, cols, probabilities };
+}
+
+function remembered(array: FoundArray, temperature: number): ArraySoftmax | undefined {
+  const known = recent.get(array);
+  return known && Object.is(known.temperature, temperature) ? known : undefined;
+}
+
+/**
+ * Softmax of the array along its last axis, at the given temperature, without blocking: a large array is
+ * computed one pass per event-loop turn. Remembered per array object, so a hover that moves inside one array
+ * (the cache keeps the same object per document version) costs nothing. Undefined when
+ * `stillWanted` turns false on the way (the document changed, the request was cancelled). Rejects with the
+ * core's SoftmaxInputError for input softmax cannot take.
+ */
+export async function softmaxOfArraySoon(array: FoundArray, temperature: number, stillWanted?: () => boolean): Promise<ArraySoftmax | undefined> {
+  const known = remembered(array, temperature);
+  if (known) return known;
+  const result = await computeSoon(softmaxSteps(array, temperature), array.values.length, stillWanted);
+  if (result) recent.set(array, result);
   return result;
 }
 

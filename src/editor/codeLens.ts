@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
-import { softmaxOfArray } from './arraySoftmax';
+import { softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { affectsSettings, readSettings } from './settings';
 import { lensTitle } from './summaries';
@@ -73,11 +73,14 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     return lenses;
   }
 
-  resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): ArrayLens | undefined {
+  async resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): Promise<ArrayLens | undefined> {
     if (token.isCancellationRequested) return undefined;
     let title: string;
     try {
-      title = lensTitle(softmaxOfArray(lens.array, readSettings(lens.uri).temperature));
+      // In steps for a large array: typing above a million logits resolves its lens again after each key.
+      const result = await softmaxOfArraySoon(lens.array, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
+      if (!result) return undefined;
+      title = lensTitle(result);
     } catch (error) {
       title = vscode.l10n.t('softmax: {0}', errorText(error));
     }

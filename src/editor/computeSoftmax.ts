@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
-import { plainProbabilities, plainValues, softmaxOfArray } from './arraySoftmax';
+import { plainProbabilities, plainValues, softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
 import { readSettings } from './settings';
@@ -47,7 +47,8 @@ async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftm
   const version = document.version;
   const settings = readSettings(document);
   try {
-    const result = softmaxOfArray(array, settings.temperature);
+    const result = await softmaxOfArraySoon(array, settings.temperature);
+    if (!result) return undefined;
     const { uri, languageId } = document;
     return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
   } catch (error) {

@@ -1,15 +1,23 @@
 import * as vscode from 'vscode';
-import { ArrayScan, type FoundArray } from '../core';
+import { ArrayScan, composeEdits, type FoundArray, type ScanResult, type TextEdit } from '../core';
 import { readSettings } from './settings';
+import { nextTurn } from './turns';
 
-/** Arrays found in one document version: the whole text, or one window of a large document. */
+/** Arrays found in one document version: the whole text (with where a rescan may resume), or one window of a large document. */
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
+  checkpoints?: readonly number[];
+}
+
+/** The edits made to a document since the version its entry was scanned at, taken together. */
+interface Edited {
+  since: number;
+  version: number;
+  edit: TextEdit;
 }
 
 interface WindowScan {
-  text: string;
   arrays: FoundArray[];
   /** The array containing the offset the window was scanned for. */
   hit: FoundArray | undefined;
@@ -37,11 +45,33 @@ export class DocumentArrays implements vscode.Disposable {
   /** The last window scanned in each large document, so repeated hovers do not rescan it. */
   private readonly windows = new Map<string, Entry>();
   private readonly pending = new Map<string, PendingScan>();
-  private readonly subscription = vscode.workspace.onDidCloseTextDocument((doc) => {
-    this.entries.delete(doc.uri.toString());
-    this.windows.delete(doc.uri.toString());
-    this.pending.delete(doc.uri.toString());
-  });
+  private readonly edited = new Map<string, Edited>();
+  private readonly subscriptions = [
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      const key = doc.uri.toString();
+      this.entries.delete(key);
+      this.windows.delete(key);
+      this.pending.delete(key);
+      this.edited.delete(key);
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => this.noteEdit(e)),
+  ];
+
+  /** Remembers where a document with a whole-text entry changed, so its next scan reads only that part again. */
+  private noteEdit(e: vscode.TextDocumentChangeEvent) {
+    const key = e.document.uri.toString();
+    const entry = this.entries.get(key);
+    if (entry?.checkpoints === undefined || e.contentChanges.length === 0) return;
+    const known = this.edited.get(key);
+    // Every change since the entry's version passes through here, so the first one found starts from it.
+    let edit = known !== undefined && known.since === entry.version ? known.edit : undefined;
+    // VS Code applies the changes of one event in order; each range is in the text the previous ones left.
+    for (const c of e.contentChanges) {
+      const next = { start: c.rangeOffset, oldEnd: c.rangeOffset + c.rangeLength, newEnd: c.rangeOffset + c.text.length };
+      edit = edit === undefined ? next : composeEdits(edit, next);
+    }
+    if (edit !== undefined) this.edited.set(key, { since: entry.version, version: e.document.version, edit });
+  }
 
   /**
    * Every array of the document, in text order, scanned once per version in slices with the event loop free in
@@ -61,13 +91,20 @@ export class DocumentArrays implements vscode.Disposable {
   }
 
   private async scanInSlices(document: vscode.TextDocument, key: string, version: number): Promise<readonly FoundArray[] | undefined> {
-    const arrays = await findArraysInSlices(document.getText(), document.languageId, () =>
+    // After an edit only the edited part is read again; the arrays before and after it are the ones already found.
+    const entry = this.entries.get(key);
+    const edited = this.edited.get(key);
+    const previous =
+      entry?.checkpoints !== undefined && edited !== undefined && edited.since === entry.version && edited.version === version
+        ? { result: entry as ScanResult, edit: edited.edit }
+        : undefined;
+    const scan = await scanInSlices(document.getText(), document.languageId, () =>
       !document.isClosed && document.version === version && this.pending.get(key)?.version === version,
-    );
+    previous);
     if (this.pending.get(key)?.version === version) this.pending.delete(key);
-    if (!arrays || document.isClosed) return undefined;
-    this.entries.set(key, { version, arrays });
-    return arrays;
+    if (!scan || document.isClosed) return undefined;
+    this.entries.set(key, { version, arrays: scan.arrays, checkpoints: scan.checkpoints });
+    return scan.arrays;
   }
 
   /**
@@ -99,40 +136,40 @@ export class DocumentArrays implements vscode.Disposable {
     const recent = this.windows.get(key);
     const known = recent && recent.version === document.version ? containing(recent.arrays, offset) : undefined;
     if (known) return known;
+    const version = document.version;
+    // The text moved on while this window was scanned in slices: its answer would be for text that is gone.
+    const stillWanted = () => !document.isClosed && document.version === version;
     const length = textLength(document);
     let from = Math.max(0, offset - halfWindow);
     let to = Math.min(length, offset + halfWindow);
-    const version = document.version;
-    let scan = await scanWindow(document, from, to, offset);
-    // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket.
+    let scan = await scanWindow(document, from, to, offset, stillWanted);
+    if (!scan) return undefined;
+    // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket...
     const anchor = scan.hit && scan.hit.start > from ? scan.hit.start : offset;
-    const opener = await unmatchedBracketBefore(document, anchor);
-    if (opener !== undefined && opener < from) {
-      from = opener;
-      scan = await scanWindow(document, from, to, offset);
-    }
-    // ...and may end after it: widen until that bracket closes.
-    let closed = opener !== undefined && closes(scan.text, opener - from);
-    while (opener !== undefined && to < length && !closed) {
-      to = Math.min(length, from + 2 * (to - from));
-      scan = await scanWindow(document, from, to, offset);
-      closed = closes(scan.text, opener - from);
+    const opener = await unmatchedBracketBefore(document, anchor, stillWanted);
+    // ...and may end after it: look ahead for where that bracket closes (the end of the text if it never does).
+    const closer = opener === undefined ? undefined : await closingBracketAfter(document, opener, length, stillWanted);
+    if (!stillWanted()) return undefined;
+    if (opener !== undefined && (opener < from || (closer ?? length) > to)) {
+      from = Math.min(from, opener);
+      to = Math.max(to, closer ?? length);
+      scan = await scanWindow(document, from, to, offset, stillWanted);
+      if (!scan) return undefined;
     }
     // An array touching an edge of the window that is not a real boundary may be a fragment of a larger one.
     const startIsBoundary = from === 0 || from === opener;
-    const endIsBoundary = to === length || closed;
-    // The text moved on while this window was scanned in slices: its answer would be for text that is gone.
-    if (document.isClosed || document.version !== version) return undefined;
+    const endIsBoundary = to === length || closer !== undefined;
     const arrays = scan.arrays.filter((a) => (startIsBoundary || a.start > from) && (endIsBoundary || a.end < to));
-    this.windows.set(key, { version: document.version, arrays });
+    this.windows.set(key, { version, arrays });
     return scan.hit && arrays.includes(scan.hit) ? scan.hit : undefined;
   }
 
   dispose() {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.entries.clear();
     this.windows.clear();
     this.pending.clear();
+    this.edited.clear();
   }
 }
 
@@ -158,53 +195,52 @@ function containing(arrays: readonly FoundArray[], offset: number): FoundArray |
   return found && offset <= found.end ? found : undefined;
 }
 
-/** Lets the event loop run: other requests and keystrokes go first between two slices of a scan. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
- * findArrays over the text, in slices with the event loop free in between; undefined as soon as
- * `stillWanted` says the answer is no longer needed (the document changed or closed).
+ * findArrays over the text, in slices with the event loop free in between (or, given the scan of the text
+ * before an edit, only the edited part); undefined as soon as `stillWanted` says the answer is no longer
+ * needed (the document changed or closed).
  */
-async function findArraysInSlices(text: string, languageId: string, stillWanted = () => true): Promise<FoundArray[] | undefined> {
-  const scan = new ArrayScan(text, languageId);
-  for (let offset = sliceChars; !scan.scanTo(offset); offset += sliceChars) {
+async function scanInSlices(
+  text: string,
+  languageId: string,
+  stillWanted: () => boolean,
+  previous?: { result: ScanResult; edit: TextEdit },
+): Promise<ArrayScan | undefined> {
+  const scan = new ArrayScan(text, languageId, previous);
+  while (!scan.scanMore(sliceChars)) {
     await nextTurn();
     if (!stillWanted()) return undefined;
   }
-  return scan.arrays;
+  return scan;
 }
 
-async function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number): Promise<WindowScan> {
+async function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number, stillWanted: () => boolean): Promise<WindowScan | undefined> {
   const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(to)));
-  const found = (await findArraysInSlices(text, document.languageId)) ?? [];
-  const arrays = found.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
-  return { text, arrays, hit: containing(arrays, offset) };
-}
-
-/** Whether the bracket at `index` of the text is closed within the text. */
-function closes(text: string, index: number): boolean {
-  let depth = 0;
-  for (let i = Math.max(0, index); i < text.length; i++) {
-    const c = text[i];
-    if (c === '[') depth++;
-    else if (c === ']' && --depth === 0) return true;
-  }
-  return false;
+  const scan = await scanInSlices(text, document.languageId, stillWanted);
+  if (!scan) return undefined;
+  const arrays = scan.arrays.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
+  return { arrays, hit: containing(arrays, offset) };
 }
 
 /** Characters that never occur inside a numeric array literal: a backward search for its `[` stops there. */
 const outsideArrays = new Set(['{', '}', '"', '=', ':', '<', '>']);
+/** Characters read between two turns by the bracket searches. */
 const chunk = 64 * 1024;
 
+function textOf(document: vscode.TextDocument, start: number, end: number): string {
+  return document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+}
+
 /** The offset of the nearest `[` before the offset that is not closed before it, unless text no array holds comes first. */
-async function unmatchedBracketBefore(document: vscode.TextDocument, offset: number): Promise<number | undefined> {
+async function unmatchedBracketBefore(document: vscode.TextDocument, offset: number, stillWanted: () => boolean): Promise<number | undefined> {
   let depth = 0;
   for (let end = offset; end > 0; end -= chunk) {
-    if (end < offset) await nextTurn();
+    if (end < offset) {
+      await nextTurn();
+      if (!stillWanted()) return undefined;
+    }
     const start = Math.max(0, end - chunk);
-    const text = document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
+    const text = textOf(document, start, end);
     for (let i = text.length - 1; i >= 0; i--) {
       const c = text[i];
       if (c === ']') depth++;
@@ -212,6 +248,24 @@ async function unmatchedBracketBefore(document: vscode.TextDocument, offset: num
         if (depth === 0) return start + i;
         depth--;
       } else if (outsideArrays.has(c)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The offset just after the `]` that closes the `[` at `opener`, read a chunk per turn; undefined when it never closes. */
+async function closingBracketAfter(document: vscode.TextDocument, opener: number, length: number, stillWanted: () => boolean): Promise<number | undefined> {
+  let depth = 0;
+  for (let start = opener; start < length; start += chunk) {
+    if (start > opener) {
+      await nextTurn();
+      if (!stillWanted()) return undefined;
+    }
+    const text = textOf(document, start, Math.min(length, start + chunk));
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 91) depth++;
+      else if (c === 93 && --depth === 0) return start + i + 1;
     }
   }
   return undefined;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { formatNumber, formatProbability, rowSums, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
-import { rowArgmax, rowProbabilities, softmaxOfArray, type ArraySoftmax } from './arraySoftmax';
+import { rowArgmax, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { readSettings } from './settings';
 import { groupDigits, shapeText } from './summaries';
@@ -25,21 +25,28 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
     if (!settings.hoverEnabled) return undefined;
     const array = await this.arrays.arrayAt(document, position);
     if (!array || token.isCancellationRequested) return undefined;
+    const version = document.version;
+    let result: ArraySoftmax | SoftmaxInputError;
+    try {
+      // A million logits take a few passes: each runs on its own turn, and a stale request stops early.
+      const computed = await softmaxOfArraySoon(array, settings.temperature, () => !token.isCancellationRequested && document.version === version);
+      if (!computed) return undefined;
+      result = computed;
+    } catch (error) {
+      if (!(error instanceof SoftmaxInputError)) throw error;
+      result = error;
+    }
     const range = new vscode.Range(document.positionAt(array.start), document.positionAt(array.end));
-    return new vscode.Hover(hoverMarkdown(document.uri, array, settings.temperature, settings.decimals), range);
+    return new vscode.Hover(hoverMarkdown(document.uri, array, result, settings.decimals), range);
   }
 }
 
-export function hoverMarkdown(uri: vscode.Uri, array: FoundArray, temperature: number, decimals: number): vscode.MarkdownString {
+/** The hover's text for an array, given its softmax (or why softmax cannot be taken). */
+export function hoverMarkdown(uri: vscode.Uri, array: FoundArray, result: ArraySoftmax | SoftmaxInputError, decimals: number): vscode.MarkdownString {
   const lines: string[] = [];
-  try {
-    const result = softmaxOfArray(array, temperature);
-    if (result.steps) lines.push(...vectorTable(result.steps, decimals));
-    else lines.push(...matrixLines(result, decimals));
-  } catch (error) {
-    if (!(error instanceof SoftmaxInputError)) throw error;
-    lines.push(vscode.l10n.t('**Softmax** cannot be taken: {0}', errorText(error)));
-  }
+  if (result instanceof SoftmaxInputError) lines.push(vscode.l10n.t('**Softmax** cannot be taken: {0}', errorText(result)));
+  else if (result.steps) lines.push(...vectorTable(result.steps, decimals));
+  else lines.push(...matrixLines(result, decimals));
   const check = probabilityCheck(array);
   if (check) lines.push('', check);
   const args = encodeURIComponent(JSON.stringify([{ uri: uri.toString(), start: array.start }]));

@@ -1,6 +1,8 @@
 // Builds what the webview shows from one array: the core computes, this only picks rows and caps the payload.
 import {
-  breakdown,
+  breakdownSteps,
+  runSteps,
+  type Steps,
   formatNumber,
   formatProbability,
   rowsOf,
@@ -37,6 +39,11 @@ export function rowCount(array: FoundArray): number {
   return rowsOf(array.values.length, array.shape).rows;
 }
 
+/** The number of logits in one row: the last axis. */
+export function rowLength(array: FoundArray): number {
+  return rowsOf(array.values.length, array.shape).cols;
+}
+
 /** The logits of one row: softmax is taken along the last axis. */
 export function rowValues(array: FoundArray, row: number): number[] {
   const { cols } = rowsOf(array.values.length, array.shape);
@@ -47,9 +54,15 @@ const chartPoints = 240;
 
 
 export function buildView(request: ViewRequest): WalkthroughView {
+  return runSteps(viewSteps(request));
+}
+
+/** buildView one linear pass at a time (the core's breakdown in steps), so a huge row never blocks the host. */
+export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
   const rows = rowCount(request.array);
   const row = Math.min(Math.max(0, Math.trunc(request.row)), rows - 1);
-  const b = breakdown(rowValues(request.array, row), { temperature: request.temperature });
+  const b = yield* breakdownSteps(rowValues(request.array, row), { temperature: request.temperature });
+  yield;
   const n = b.probabilities.length;
   const options = { decimals: request.decimals };
   const significant = significantDigits(request.decimals);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
 import type { DocumentArrays } from '../editor/documentCache';
 import { affectsSettings } from '../editor/settings';
+import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
@@ -15,7 +16,7 @@ import {
 } from './protocol';
 import { describeSource } from './source';
 import { walkthroughStrings } from './strings';
-import { buildView, rowCount } from './viewModel';
+import { rowCount, rowLength, viewSteps } from './viewModel';
 
 export const walkthroughViewType = 'softmaxLens.walkthrough';
 
@@ -82,7 +83,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         if (!affectsSettings(e)) return;
         this.temperature = clampTemperature(defaults.temperature());
         this.decimals = clampDecimals(defaults.decimals());
-        this.render();
+        void this.render();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         const editor = vscode.window.activeTextEditor;
@@ -110,7 +111,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     const shown = ref ? await this.resolve(ref) : await atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
-    this.render();
+    void this.render();
     return this.snapshot();
   }
 
@@ -119,7 +120,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.attach(panel);
     if (state) await this.adopt(state);
-    this.render();
+    void this.render();
   }
 
   /** Takes the array, pin and controls a webview saved, when the host has nothing of its own to show. */
@@ -137,7 +138,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   setPinned(pinned: boolean): WalkthroughSnapshot {
     this.pinned = pinned;
     if (!pinned) this.scheduleFollow(vscode.window.activeTextEditor);
-    this.render();
+    void this.render();
     return this.snapshot();
   }
 
@@ -182,7 +183,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         if (!this.shown && message.state) void this.adopt(message.state).then(() => this.render());
-        else this.render();
+        else void this.render();
         return;
       case 'rendered':
         if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas, rows: message.rows };
@@ -206,7 +207,7 @@ export class WalkthroughPanel implements vscode.Disposable {
         this.target = message.target;
         break;
     }
-    this.render();
+    void this.render();
   }
 
   private scheduleFollow(editor: vscode.TextEditor | undefined) {
@@ -227,14 +228,14 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!shown) {
       if (this.shown && !this.lingering) {
         this.lingering = true;
-        this.render();
+        void this.render();
       }
       return;
     }
     const same = this.shown && sameArray(this.shown, shown) && this.shown.version === shown.version;
     if (same && !this.lingering) return;
     this.setShown(shown, true);
-    this.render();
+    void this.render();
   }
 
   private setShown(shown: Shown, keepChoices: boolean) {
@@ -276,19 +277,20 @@ export class WalkthroughPanel implements vscode.Disposable {
     };
   }
 
-  private render() {
+  /** Posts the view of what is shown; a huge row is computed one pass per turn, and a newer render makes this one stop. */
+  private async render() {
     if (!this.panel) return;
     const strings = walkthroughStrings();
-    this.seq++;
+    const seq = ++this.seq;
     let message: HostMessage;
     if (!this.shown) {
-      message = { type: 'empty', seq: this.seq, strings, message: strings.emptyNote };
+      message = { type: 'empty', seq, strings, message: strings.emptyNote };
     } else {
       const rows = rowCount(this.shown.array);
       this.row = Math.min(Math.max(0, this.row), rows - 1);
       try {
-        const view = buildView({
-          seq: this.seq,
+        const request = {
+          seq,
           ref: this.shown.ref,
           array: this.shown.array,
           source: this.shown.source,
@@ -298,14 +300,16 @@ export class WalkthroughPanel implements vscode.Disposable {
           pinned: this.pinned,
           lingering: this.lingering,
           target: this.target,
-        });
+        };
+        const view = await computeSoon(viewSteps(request), rowLength(this.shown.array), () => this.seq === seq && this.panel !== undefined);
+        if (!view) return;
         message = { type: 'render', strings, view };
       } catch (error) {
         // The core names what is wrong with the input (NaN, +Infinity, all masked) in the person's words.
-        message = { type: 'empty', seq: this.seq, strings, message: errorText(error) };
+        message = { type: 'empty', seq, strings, message: errorText(error) };
       }
     }
-    void this.panel.webview.postMessage(message);
+    if (this.seq === seq) void this.panel?.webview.postMessage(message);
   }
 
   dispose() {
