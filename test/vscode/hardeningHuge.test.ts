@@ -1,5 +1,5 @@
 // Huge documents (issue 9 item 4): while a person types, the extension host's longest blocking task, measured
-// by a 5 ms interval probe, stays short; lenses are capped; memory is reported. Figures are printed for the report.
+// by a 5 ms interval probe, stays under 50 ms; lenses are capped; memory is reported. Figures are printed for the report.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { activateExtension, closeAllEditors, openEditor, softmaxHover, withSetting } from './editorSupport';
@@ -40,19 +40,26 @@ async function typeWhileProbing(editor: vscode.TextEditor, anchor: vscode.Positi
   return { longest, over50, seconds: (performance.now() - started) / 1000 };
 }
 
+/** A slow or busy machine's allowance on top of the bound: a scheduler hiccup or a garbage collection. */
+const allowanceMs = 25;
+
 /**
  * The same typing twice: first with the lens and hover turned off (VS Code alone: the edits, the requests, the
- * document sync), then with them on. The difference is what Softmax Lens adds.
+ * document sync), then with them on. The difference is what Softmax Lens adds. Our work is split into slices of
+ * a few milliseconds, so the longest block stays under 50 ms — or under VS Code's own when that is longer (each
+ * edit of a 10 MB line costs VS Code itself more) — with a small allowance for a loaded machine.
  */
 async function typingFigures(editor: vscode.TextEditor, anchor: vscode.Position, keys: number): Promise<string> {
   const alone = await withSetting('codeLens.enabled', false, () =>
     withSetting('hover.enabled', false, () => typeWhileProbing(editor, anchor, keys)),
   );
   const ours = await typeWhileProbing(editor, anchor, keys);
-  return (
+  const figures =
     `${keys} keys with lens + hover requests: longest block ${ours.longest.toFixed(0)} ms (${ours.over50} over 50 ms, ${ours.seconds.toFixed(1)} s); ` +
-    `with our lens and hover off ${alone.longest.toFixed(0)} ms (${alone.over50} over 50 ms, ${alone.seconds.toFixed(1)} s)`
-  );
+    `with our lens and hover off ${alone.longest.toFixed(0)} ms (${alone.over50} over 50 ms, ${alone.seconds.toFixed(1)} s)`;
+  const bound = Math.max(50, alone.longest) + allowanceMs;
+  assert.ok(ours.longest < bound, `the extension host blocked for ${ours.longest.toFixed(0)} ms (bound ${bound.toFixed(0)} ms): ${figures}`);
+  return figures;
 }
 
 async function idleLag(ms: number) {
@@ -97,6 +104,18 @@ suite('huge documents stay responsive while a person types', function () {
     assert.ok(hover && /of 1\D?000\D?000 logits/.test(hover.text), `hover reads the whole array: ${hover?.text.slice(0, 80)}`);
     const typing = await typingFigures(editor, new vscode.Position(0, source.indexOf('[') + 1), 10);
     figures.push(`1 000 000-element array (${(source.length / 2 ** 20).toFixed(1)} MB, one line): ${typing}; ${memory()} (${(heapMb() - before).toFixed(0)} MB heap change)`);
+  });
+
+  test('a 1 000 000-element array under the size limit: its lens and hover are computed in steps while typing', async () => {
+    const values = Array.from({ length: 1_000_000 }, (_, i) => i % 10);
+    const source = `# a million small logits\nlogits = [${values.join(', ')}]\n`;
+    const before = heapMb();
+    const editor = await openEditor('python', source);
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 1)) ?? [];
+    assert.strictEqual(lenses.length, 1);
+    assert.match(lenses[0].command?.title ?? '', /@ 9/, 'the lens names the first largest logit');
+    const typing = await typingFigures(editor, new vscode.Position(1, 'logits = ['.length), 10);
+    figures.push(`1 000 000-element array under maxFileSize (${(source.length / 2 ** 20).toFixed(1)} MB, lenses on): ${typing}; ${memory()} (${(heapMb() - before).toFixed(0)} MB heap change)`);
   });
 
   test('a 10 MB single-line JSON: hover on an inner array, no lenses, typing measured', async () => {
