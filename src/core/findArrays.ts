@@ -46,10 +46,14 @@ export function findArrays(text: string, languageId?: string): FoundArray[] {
   return found;
 }
 
-/** What a finished scan leaves for the next one: the arrays, and the line starts where a scan may resume. */
+/**
+ * What a finished scan leaves for the next one: the arrays, the line starts where a scan may resume, and the
+ * brackets open at each of them (written down by the scanner).
+ */
 export interface ScanResult {
   arrays: readonly FoundArray[];
   checkpoints: readonly number[];
+  stacks: readonly string[];
 }
 
 /** One edit, or several taken together: text [start, oldEnd) of the old text became [start, newEnd) of the new. */
@@ -92,15 +96,17 @@ function lastAtMost(list: readonly number[], value: number): number {
  *
  * Given the result of a scan of the text before an edit, only the edited part is read again: the scan resumes
  * at the last checkpoint before the edit and stops at the first checkpoint after it where the old scan stood in
- * the same place; the arrays before and after are the old ones (those after moved by the edit's length change).
+ * the same place with the same brackets open; the arrays before and after are the old ones (those after moved
+ * by the edit's length change).
  */
 export class ArrayScan {
   private readonly found: FoundArray[];
   private readonly scan;
   private finished = false;
   private readonly checkpointList: number[];
+  private readonly stackList: string[];
   /** After a resync: the old arrays and checkpoints still to move to their new offsets. */
-  private tail: { arrays: readonly FoundArray[]; next: number; checkpoints: readonly number[]; from: number; delta: number } | undefined;
+  private tail: { arrays: readonly FoundArray[]; next: number; old: ScanResult; from: number; delta: number } | undefined;
 
   constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }) {
     const sink = (start: number, end: number, shape: number[], values: number[]) => this.found.push({ start, end, shape, values });
@@ -108,6 +114,7 @@ export class ArrayScan {
       this.found = [];
       this.scan = slicedScan(text, languageId, sink);
       this.checkpointList = this.scan.checkpoints;
+      this.stackList = this.scan.stacks;
       return;
     }
     const { result, edit } = previous;
@@ -119,22 +126,23 @@ export class ArrayScan {
     let kept = 0;
     while (kept < result.arrays.length && result.arrays[kept].start < from) kept++;
     this.found = result.arrays.slice(0, kept);
-    const resync = (at: number) => {
+    const resync = (at: number, stack: string) => {
       if (at <= edit.newEnd) return false;
       const k = lastAtMost(old, at - delta);
-      if (k < 0 || old[k] !== at - delta) return false;
+      if (k < 0 || old[k] !== at - delta || result.stacks[k] !== stack) return false;
       let first = kept;
       while (first < result.arrays.length && result.arrays[first].start < old[k]) first++;
-      this.tail = { arrays: result.arrays, next: first, checkpoints: old, from: k + 1, delta };
+      this.tail = { arrays: result.arrays, next: first, old: result, from: k + 1, delta };
       return true;
     };
-    this.scan = slicedScan(text, languageId, sink, from, resync);
+    this.scan = slicedScan(text, languageId, sink, from, old.length > 0 ? result.stacks[r] : '', resync);
     this.checkpointList = old.slice(0, r);
-    this.fresh = this.scan.checkpoints;
+    this.stackList = result.stacks.slice(0, r);
+    this.fresh = this.scan;
   }
 
-  /** The checkpoints the scan itself found (after those kept from an earlier scan). */
-  private fresh: number[] | undefined;
+  /** The scan whose checkpoints follow those kept from an earlier scan. */
+  private fresh: { checkpoints: number[]; stacks: string[] } | undefined;
 
   get done(): boolean {
     return this.finished;
@@ -157,7 +165,10 @@ export class ArrayScan {
       }
       if (!ended) return false;
       this.found.sort((a, b) => a.start - b.start);
-      if (this.fresh !== undefined) for (const c of this.fresh) this.checkpointList.push(c);
+      if (this.fresh !== undefined) {
+        for (const c of this.fresh.checkpoints) this.checkpointList.push(c);
+        for (const c of this.fresh.stacks) this.stackList.push(c);
+      }
       if (this.tail === undefined) return (this.finished = true);
       // Resynchronised: the scan found the arrays up to the checkpoint; the old ones follow, moved.
       return false;
@@ -169,7 +180,11 @@ export class ArrayScan {
       this.found.push(tail.delta === 0 ? a : { start: a.start + tail.delta, end: a.end + tail.delta, shape: a.shape, values: a.values });
     }
     if (tail.next < tail.arrays.length) return false;
-    for (let k = tail.from; k < tail.checkpoints.length; k++) this.checkpointList.push(tail.checkpoints[k] + tail.delta);
+    const { checkpoints, stacks } = tail.old;
+    for (let k = tail.from; k < checkpoints.length; k++) {
+      this.checkpointList.push(checkpoints[k] + tail.delta);
+      this.stackList.push(stacks[k]);
+    }
     return (this.finished = true);
   }
 
@@ -181,6 +196,11 @@ export class ArrayScan {
   /** Where a later scan of edited text may resume; complete once `done`. */
   get checkpoints(): number[] {
     return this.checkpointList;
+  }
+
+  /** The brackets open at each checkpoint; complete once `done`. */
+  get stacks(): string[] {
+    return this.stackList;
   }
 }
 

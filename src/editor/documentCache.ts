@@ -7,7 +7,8 @@ import { nextTurn } from './turns';
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
-  checkpoints?: readonly number[];
+  /** For the whole text: where a scan after an edit may resume. */
+  whole?: ScanResult;
 }
 
 /** The edits made to a document since the version its entry was scanned at, taken together. */
@@ -61,7 +62,7 @@ export class DocumentArrays implements vscode.Disposable {
   private noteEdit(e: vscode.TextDocumentChangeEvent) {
     const key = e.document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry?.checkpoints === undefined || e.contentChanges.length === 0) return;
+    if (entry?.whole === undefined || e.contentChanges.length === 0) return;
     const known = this.edited.get(key);
     // Every change since the entry's version passes through here, so the first one found starts from it.
     let edit = known !== undefined && known.since === entry.version ? known.edit : undefined;
@@ -95,15 +96,16 @@ export class DocumentArrays implements vscode.Disposable {
     const entry = this.entries.get(key);
     const edited = this.edited.get(key);
     const previous =
-      entry?.checkpoints !== undefined && edited !== undefined && edited.since === entry.version && edited.version === version
-        ? { result: entry as ScanResult, edit: edited.edit }
+      entry?.whole !== undefined && edited !== undefined && edited.since === entry.version && edited.version === version
+        ? { result: entry.whole, edit: edited.edit }
         : undefined;
     const scan = await scanInSlices(document.getText(), document.languageId, () =>
       !document.isClosed && document.version === version && this.pending.get(key)?.version === version,
     previous);
     if (this.pending.get(key)?.version === version) this.pending.delete(key);
     if (!scan || document.isClosed) return undefined;
-    this.entries.set(key, { version, arrays: scan.arrays, checkpoints: scan.checkpoints });
+    // Not the scan itself: it holds the whole text.
+    this.entries.set(key, { version, arrays: scan.arrays, whole: { arrays: scan.arrays, checkpoints: scan.checkpoints, stacks: scan.stacks } });
     return scan.arrays;
   }
 

@@ -146,6 +146,7 @@ const documentLine = fc.oneof(
     'x = [1, 2, 3]', 'm = [[1, 2], [3, 4]]', '# printed: [0.1, 0.9]', '// [4, 5, 6]', '/*', '*/', ' * [7, 8]', 'f(a[0], [9, 10])',
     '```python', '```', '~~~', 'y = np.array([', '    1.5, -2.5,', '])', '\\begin{bmatrix}', '1 & 2 \\\\', '\\end{bmatrix}',
     '[1,', '2]', '{', '}', '(', ')', '', '  ', '>>> [1, 2]', '% [3, 4]', '"[5, 6]"', 'c(1, 2, 3)', '[1 2; 3 4]', 'v = [1, 2',
+    '[', '  {"id": 1, "logits": [0.5, 1.5]},', '  [1, 2],', '  {"a": {"b": [3, 4]}}', '],', 'x[', '  [0, 2]]', 'f(', '  [1, 2],', '\\left[', '... [1, 2]',
   ),
   hostilePiece,
 );
@@ -180,6 +181,7 @@ export function checkRescan(text: string, languageId: string | undefined, edits:
     const whole = drive(new ArrayScan(text, languageId));
     assert.deepStrictEqual(rescan.arrays, whole.arrays, `arrays after the edit ${JSON.stringify(edit)} of ${JSON.stringify(text)}`);
     assert.deepStrictEqual(rescan.checkpoints, whole.checkpoints, `checkpoints after the edit ${JSON.stringify(edit)}`);
+    assert.deepStrictEqual(rescan.stacks, whole.stacks, `open brackets at the checkpoints after the edit ${JSON.stringify(edit)}`);
     previous = rescan;
   }
 }

@@ -53,6 +53,19 @@ describe('rescanning a document after an edit', () => {
     assert.deepStrictEqual(after.arrays[50_000].values, [Number(`7${50_000 % 7}`), 1.5, -2]);
   });
 
+  it('inside a JSON array of 100 000 records, one key reads a few lines, not the document', () => {
+    const records = Array.from({ length: 100_000 }, (_, i) => `  {"step": ${i}, "logits": [${i % 5}, 0.5, -1.25]}`);
+    const json = `[\n${records.join(',\n')}\n]\n`;
+    const before = new ArrayScan(json, 'json');
+    const full = slicesOf(before, 4096);
+    const at = json.indexOf('[', json.indexOf('"step": 60000,')) + 1;
+    const typed = `${json.slice(0, at)}1${json.slice(at)}`;
+    const after = new ArrayScan(typed, 'json', { result: before, edit: { start: at, oldEnd: at, newEnd: at + 1 } });
+    const slices = slicesOf(after, 4096);
+    assert.ok(full > 500 && slices < full / 20, `${slices} slices after the edit, ${full} for the whole text`);
+    assert.deepStrictEqual(after.arrays, findArrays(typed, 'json'));
+  });
+
   it('keeps the arrays before the edit as they were and shares the numbers of those after it', () => {
     const before = new ArrayScan(text, 'python');
     slicesOf(before, 1 << 20);

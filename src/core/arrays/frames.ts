@@ -68,10 +68,42 @@ export class FrameStack {
   private readonly pending: Candidate[] = [];
   private pendingCount = 0;
 
+  /** Counts pushes and pops, so a description of the stack is rebuilt only when the stack changed. */
+  protected stackChanges = 0;
+
   constructor(
     protected readonly text: string,
     private readonly sink: ArraySink,
   ) {}
+
+  /**
+   * True when nothing open can still become an array or hold one back: every open bracket is a plain group or
+   * an array already known not to be numeric, none opened in a comment, none past MAX_DEPTH, no sub-array
+   * waiting. Then the open brackets' kinds and closers (`stackText`) are all the state the frames hold.
+   */
+  protected inert(): boolean {
+    if (this.overflow > 0 || this.commentBase >= 0 || this.pendingCount > 0) return false;
+    for (let k = 0; k < this.depth; k++) {
+      const f = this.frames[k];
+      if (f.kind !== Kind.Group && !(f.kind === Kind.Array && f.status === Status.NonNumeric)) return false;
+    }
+    return true;
+  }
+
+  /** The inert stack written down: two characters per open bracket, its kind and its closer. */
+  protected stackText(): string {
+    let s = '';
+    for (let k = 0; k < this.depth; k++) s += String.fromCharCode(48 + this.frames[k].kind, this.frames[k].close);
+    return s;
+  }
+
+  /** Opens the brackets a `stackText` describes, as inert frames, as if the text before `at` had opened them. */
+  protected restoreStack(stack: string, at: number): void {
+    for (let k = 0; k + 1 < stack.length; k += 2) {
+      const f = this.push(stack.charCodeAt(k) - 48, stack.charCodeAt(k + 1), at, Ctx.Code);
+      f.status = Status.NonNumeric;
+    }
+  }
 
   protected push(kind: Kind, close: number, start: number, ctx: Ctx): Frame {
     let f = this.frames[this.depth];
@@ -97,6 +129,7 @@ export class FrameStack {
     f.env = '';
     if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
     this.depth++;
+    this.stackChanges++;
     this.count(close, 1);
     return f;
   }
@@ -109,6 +142,7 @@ export class FrameStack {
 
   protected pop(): Frame {
     const f = this.frames[--this.depth];
+    this.stackChanges++;
     this.count(f.close, -1);
     if (this.commentBase >= this.depth) this.commentBase = -1;
     return f;

@@ -30,23 +30,36 @@ class Scanner extends ContentReader {
 
   /** The language's own rules; Markdown switches away from them inside a fenced block. */
   private readonly base: Profile;
-  /** Line starts where nothing is open (no bracket, comment or fenced block): a scan may resume at each. */
+  /**
+   * Line starts where the whole state can be written down (nothing open but inert brackets, no comment, no
+   * fenced block): a scan may resume at each. `stacks[k]` describes the brackets open at `checkpoints[k]`.
+   */
   readonly checkpoints: number[] = [];
+  readonly stacks: string[] = [];
   /** The checkpoint where `resync` stopped the scan, or -1. */
   stoppedAt = -1;
+  private stack = '';
+  private stackAt = -1;
 
   /**
-   * @param from a checkpoint of an earlier scan of text with the same first `from` characters: the scan
-   *   starts there, as if it had read them. 0 scans the whole text.
+   * @param from a checkpoint of an earlier scan of text with the same first `from` characters, and `stack`
+   *   its description: the scan starts there, as if it had read them. 0 and '' scan the whole text.
    * @param resync asked at each checkpoint from there on; true stops the scan (the caller knows the rest).
    */
-  constructor(text: string, languageId: string | undefined, sink: ArraySink, from = 0, private readonly resync?: (checkpoint: number) => boolean) {
+  constructor(
+    text: string,
+    languageId: string | undefined,
+    sink: ArraySink,
+    from = 0,
+    stack = '',
+    private readonly resync?: (checkpoint: number, stack: string) => boolean,
+  ) {
     super(text, sink);
     this.base = profileFor(languageId);
     this.markdown = this.base.fences;
     this.profile = this.useProfile(this.base);
-    this.checkpoints.push(from);
-    this.position = this.lineStart(from);
+    this.restoreStack(stack, from);
+    this.position = this.atLineStart(from);
   }
 
   private context(): Ctx {
@@ -182,20 +195,28 @@ class Scanner extends ContentReader {
 
   /** After a new line: comment prefixes of a multi-line array in a comment, doctest prompts, Markdown fences. */
   private newline(i: number): number {
-    const text = this.text;
-    i++;
     this.lineComment = false;
+    return this.atLineStart(i + 1);
+  }
+
+  /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
+  private atLineStart(i: number): number {
+    const text = this.text;
+    if (!this.blockComment && this.profile === this.base && this.inert()) {
+      if (this.stackAt !== this.stackChanges) {
+        this.stack = this.stackText();
+        this.stackAt = this.stackChanges;
+      }
+      this.checkpoints.push(i);
+      this.stacks.push(this.stack);
+      if (this.resync !== undefined && this.resync(i, this.stack)) {
+        this.stoppedAt = i;
+        return text.length;
+      }
+    }
     if (this.markdown) {
       const after = this.lineStart(i);
       if (after !== i) return after;
-    }
-    if (this.depth === 0 && this.overflow === 0 && !this.blockComment && this.profile === this.base) {
-      this.checkpoints.push(i);
-      if (this.resync !== undefined && this.resync(i)) {
-        this.stoppedAt = i;
-        return this.text.length;
-      }
-      return i;
     }
     if (this.depth === 0 || this.overflow > 0) return i;
     let j = i;
@@ -385,22 +406,26 @@ export interface SlicedScan {
   scanTo(until: number): boolean;
   /** Where the next slice starts. */
   readonly at: number;
-  /** Line starts (ascending) where nothing was open: a later scan of edited text may resume at each. */
+  /** Line starts (ascending) where the state could be written down: a later scan of edited text may resume at each. */
   readonly checkpoints: number[];
+  /** The brackets open at each checkpoint, written down. */
+  readonly stacks: string[];
   /** The checkpoint where `resync` stopped the scan, or -1. */
   readonly stoppedAt: number;
 }
 
 /**
  * A scan done in slices (`scanTo`), for callers that must not block for the whole text at once; optionally
- * starting at a checkpoint `from` of an earlier scan and stopping where `resync` says the rest is known.
+ * starting at a checkpoint `from` (with its `stack`) of an earlier scan and stopping where `resync` says the
+ * rest is known.
  */
 export function slicedScan(
   text: string,
   languageId: string | undefined,
   sink: ArraySink,
   from = 0,
-  resync?: (checkpoint: number) => boolean,
+  stack = '',
+  resync?: (checkpoint: number, stack: string) => boolean,
 ): SlicedScan {
-  return new Scanner(text, languageId, sink, from, resync);
+  return new Scanner(text, languageId, sink, from, stack, resync);
 }
