@@ -29,7 +29,8 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
     let result: ArraySoftmax | SoftmaxInputError;
     try {
       // A million logits take a few passes: each runs on its own turn, and a stale request stops early.
-      const computed = await softmaxOfArraySoon(array, settings.temperature, () => !token.isCancellationRequested && document.version === version);
+      const stillWanted = () => !token.isCancellationRequested && !document.isClosed && document.version === version;
+      const computed = await softmaxOfArraySoon(array, settings.temperature, stillWanted);
       if (!computed) return undefined;
       result = computed;
     } catch (error) {
