@@ -1,18 +1,18 @@
 // Every number the hover and the walkthrough show, from one accurate pass, so views never recompute.
 import {
   type SoftmaxOptions,
-  expTerms,
-  logProbabilitiesOf,
+  expTermsSteps,
+  logProbabilitiesSteps,
   logSumExpOf,
-  normalize,
+  normalizeSteps,
   rowPlace,
   rowsOf,
   runSteps,
-  shiftRow,
-  type Steps,
+  shiftRowSteps,
   temperatureOf,
+  type Steps,
 } from './softmax';
-import { entropyOf } from './stats';
+import { entropySteps } from './stats';
 
 export interface Breakdown {
   /** As given. */
@@ -46,18 +46,15 @@ function* breakdownAt(
   shape: readonly number[],
   row: number,
 ): Steps<Breakdown> {
-  const shifted = shiftRow(values, offset, n, temperature, rowPlace(shape, row));
-  yield;
+  const shifted = yield* shiftRowSteps(values, offset, n, temperature, rowPlace(shape, row));
   const exps = new Float64Array(n);
-  const rest = expTerms(shifted, exps);
-  yield;
+  const rest = yield* expTermsSteps(shifted, exps);
   const probabilities = new Float64Array(n);
-  const sum = normalize(exps, rest, probabilities);
-  yield;
+  const sum = yield* normalizeSteps(exps, rest, probabilities);
   const logProbabilities = new Float64Array(n);
-  logProbabilitiesOf(shifted, rest, logProbabilities);
+  yield* logProbabilitiesSteps(shifted, rest, logProbabilities);
+  const entropyNats = yield* entropySteps(probabilities, logProbabilities);
   yield;
-  const entropyNats = entropyOf(probabilities, logProbabilities);
   const logits = new Float64Array(n);
   for (let i = 0; i < n; i++) logits[i] = values[offset + i];
   return {

@@ -100,35 +100,40 @@ function divisionResidual(x: number, q: number, t: number): number {
   return Number.isFinite(r) ? r : 0;
 }
 
-/**
- * Validates logits[offset, offset + n), divides by T and shifts by the maximum, recording the rounding
- * errors. Throws SoftmaxInputError for empty input, NaN, +∞, all −∞, or an overflowing x / T.
+/** Elements per step of a computation done in steps: a millisecond or two of work. */
+export const STEP = 1 << 16;
+
+/*
+ * Each pass below is a plain function over a range [from, to): the synchronous functions run it over the whole
+ * row at once, the `…Steps` generators a STEP at a time. The loops stay out of generators and closures, where
+ * V8 runs them about half as fast, and the synchronous functions create no generator (a matrix has many rows).
  */
-export function shiftRow(
+
+/** scaled[i] = x_i / T (with the division's rounding in residual when T ≠ 1), and the running max. */
+function scaleRange(
   logits: ArrayLike<number>,
   offset: number,
-  n: number,
   temperature: number,
-  where: Locate = vectorPlace,
-): ShiftedRow {
-  if (n === 0) throw new SoftmaxInputError('Softmax needs at least one number, and got none.');
-  const scaled = new Float64Array(n);
-  let residual: Float64Array | null = null;
-  if (temperature === 1) {
-    for (let i = 0; i < n; i++) scaled[i] = logits[offset + i];
+  scaled: Float64Array,
+  residual: Float64Array | null,
+  from: number,
+  to: number,
+  running: MaxSoFar,
+): void {
+  if (residual === null) {
+    for (let i = from; i < to; i++) scaled[i] = logits[offset + i];
   } else {
-    residual = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < to; i++) {
       const x = logits[offset + i];
       const q = x / temperature;
       scaled[i] = q;
       if (q !== 0 && Number.isFinite(q)) residual[i] = divisionResidual(x, q, temperature);
     }
   }
-  let max = -Infinity;
-  let argmax = -1;
+  let max = running.max;
+  let argmax = running.argmax;
   let sawNaN = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const v = scaled[i];
     if (v > max) {
       max = v;
@@ -137,11 +142,29 @@ export function shiftRow(
       sawNaN = true;
     }
   }
-  if (sawNaN || max === Infinity || argmax < 0) rejectFirstBad(logits, offset, n, where, temperature, scaled);
-  const maxResidual = residual === null ? 0 : residual[argmax];
-  const shifted = new Float64Array(n);
-  let delta: Float64Array | null = null;
-  for (let i = 0; i < n; i++) {
+  running.max = max;
+  running.argmax = argmax;
+  if (sawNaN) running.sawNaN = true;
+}
+
+interface MaxSoFar {
+  max: number;
+  argmax: number;
+  sawNaN: boolean;
+}
+
+/** shifted[i] = scaled_i − max with TwoSum's error in delta (allocated on the first nonzero one); returns delta. */
+function shiftRange(
+  scaled: Float64Array,
+  residual: Float64Array | null,
+  max: number,
+  maxResidual: number,
+  shifted: Float64Array,
+  delta: Float64Array | null,
+  from: number,
+  to: number,
+): Float64Array | null {
+  for (let i = from; i < to; i++) {
     const x = scaled[i];
     let d = x - max;
     // Knuth's TwoSum: d + e == x − max exactly. NaN at −∞ means "no correction".
@@ -159,11 +182,99 @@ export function shiftRow(
     }
     shifted[i] = d;
     if (e !== 0 && e === e) {
-      if (delta === null) delta = new Float64Array(n);
+      if (delta === null) delta = new Float64Array(scaled.length);
       delta[i] = e;
     }
   }
-  return { scaled, max, argmax, shifted, delta, maxResidual };
+  return delta;
+}
+
+/** A shift in progress: what scaleRange fills, then what shiftRange fills. */
+interface Shifting {
+  scaled: Float64Array;
+  residual: Float64Array | null;
+  running: MaxSoFar;
+  shifted: Float64Array;
+  delta: Float64Array | null;
+}
+
+function startShift(n: number, temperature: number): Shifting {
+  if (n === 0) throw new SoftmaxInputError('Softmax needs at least one number, and got none.');
+  const residual = temperature === 1 ? null : new Float64Array(n);
+  return { scaled: new Float64Array(n), residual, running: { max: -Infinity, argmax: -1, sawNaN: false }, shifted: new Float64Array(n), delta: null };
+}
+
+/** After scaling: rejects bad input, and returns the residual of the maximum. */
+function checkScaled(logits: ArrayLike<number>, offset: number, n: number, temperature: number, where: Locate, w: Shifting): number {
+  const { max, argmax, sawNaN } = w.running;
+  if (sawNaN || max === Infinity || argmax < 0) rejectFirstBad(logits, offset, n, where, temperature, w.scaled);
+  return w.residual === null ? 0 : w.residual[argmax];
+}
+
+function shiftedRow(w: Shifting, maxResidual: number): ShiftedRow {
+  return { scaled: w.scaled, max: w.running.max, argmax: w.running.argmax, shifted: w.shifted, delta: w.delta, maxResidual };
+}
+
+/**
+ * Validates logits[offset, offset + n), divides by T and shifts by the maximum, recording the rounding
+ * errors. Throws SoftmaxInputError for empty input, NaN, +∞, all −∞, or an overflowing x / T.
+ */
+export function shiftRow(
+  logits: ArrayLike<number>,
+  offset: number,
+  n: number,
+  temperature: number,
+  where: Locate = vectorPlace,
+): ShiftedRow {
+  const w = startShift(n, temperature);
+  scaleRange(logits, offset, temperature, w.scaled, w.residual, 0, n, w.running);
+  const maxResidual = checkScaled(logits, offset, n, temperature, where, w);
+  w.delta = shiftRange(w.scaled, w.residual, w.running.max, maxResidual, w.shifted, null, 0, n);
+  return shiftedRow(w, maxResidual);
+}
+
+/** shiftRow in steps of STEP elements. */
+export function* shiftRowSteps(
+  logits: ArrayLike<number>,
+  offset: number,
+  n: number,
+  temperature: number,
+  where: Locate = vectorPlace,
+): Steps<ShiftedRow> {
+  const w = startShift(n, temperature);
+  for (let from = 0; from < n; from += STEP) {
+    if (from > 0) yield;
+    scaleRange(logits, offset, temperature, w.scaled, w.residual, from, Math.min(n, from + STEP), w.running);
+  }
+  const maxResidual = checkScaled(logits, offset, n, temperature, where, w);
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    w.delta = shiftRange(w.scaled, w.residual, w.running.max, maxResidual, w.shifted, w.delta, from, Math.min(n, from + STEP));
+  }
+  return shiftedRow(w, maxResidual);
+}
+
+/** exps[i] = exp(shifted_i + delta_i); adds every term but the maximum's to the compensated sum in `sum`. */
+function expRange(row: ShiftedRow, exps: Float64Array, from: number, to: number, sum: Compensated): void {
+  const { shifted, delta, argmax } = row;
+  let total = sum.total;
+  let comp = sum.comp;
+  for (let i = from; i < to; i++) {
+    const v = expShifted(shifted[i], delta === null ? 0 : delta[i]);
+    exps[i] = v;
+    if (i === argmax) continue;
+    const s = total + v;
+    comp += total >= v ? (total - s) + v : (v - s) + total;
+    total = s;
+  }
+  sum.total = total;
+  sum.comp = comp;
+}
+
+/** A Neumaier sum carried from one range to the next. */
+export interface Compensated {
+  total: number;
+  comp: number;
 }
 
 /**
@@ -171,19 +282,20 @@ export function shiftRow(
  * maximum's (which is exactly 1): the s′ of logsumexp = m + log1p(s′).
  */
 export function expTerms(row: ShiftedRow, exps: Float64Array): number {
-  const { shifted, delta, argmax } = row;
-  const n = shifted.length;
-  let sum = 0;
-  let comp = 0;
-  for (let i = 0; i < n; i++) {
-    const v = expShifted(shifted[i], delta === null ? 0 : delta[i]);
-    exps[i] = v;
-    if (i === argmax) continue;
-    const s = sum + v;
-    comp += sum >= v ? (sum - s) + v : (v - s) + sum;
-    sum = s;
+  const sum: Compensated = { total: 0, comp: 0 };
+  expRange(row, exps, 0, row.shifted.length, sum);
+  return sum.total + sum.comp;
+}
+
+/** expTerms in steps of STEP elements, the compensated sum carried from one to the next. */
+export function* expTermsSteps(row: ShiftedRow, exps: Float64Array): Steps<number> {
+  const sum: Compensated = { total: 0, comp: 0 };
+  const n = row.shifted.length;
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    expRange(row, exps, from, Math.min(n, from + STEP), sum);
   }
-  return sum + comp;
+  return sum.total + sum.comp;
 }
 
 /**
@@ -256,18 +368,44 @@ function rejectFirstBad(
 
 /** Normalizes exps in place (exps[argmax] must be 1) given s′ from expTerms. */
 export function normalize(exps: Float64Array, rest: number, out: Float64Array = exps, offset = 0): number {
+  normalizeRange(exps, 1 + rest, out, offset, 0, exps.length);
+  return 1 + rest;
+}
+
+function normalizeRange(exps: Float64Array, total: number, out: Float64Array, offset: number, from: number, to: number): void {
+  for (let i = from; i < to; i++) out[offset + i] = exps[i] / total;
+}
+
+/** normalize in steps of STEP elements. */
+export function* normalizeSteps(exps: Float64Array, rest: number, out: Float64Array = exps, offset = 0): Steps<number> {
   const total = 1 + rest;
-  for (let i = 0; i < exps.length; i++) out[offset + i] = exps[i] / total;
+  for (let from = 0; from < exps.length; from += STEP) {
+    yield;
+    normalizeRange(exps, total, out, offset, from, Math.min(exps.length, from + STEP));
+  }
   return total;
 }
 
 /** log p_i = (shifted_i − log1p(s′)) + delta_i, written into out from offset. */
 export function logProbabilitiesOf(row: ShiftedRow, rest: number, out: Float64Array, offset = 0): void {
-  const l = Math.log1p(rest);
+  logProbabilityRange(row, Math.log1p(rest), out, offset, 0, row.shifted.length);
+}
+
+function logProbabilityRange(row: ShiftedRow, l: number, out: Float64Array, offset: number, from: number, to: number): void {
   const { shifted, delta } = row;
-  for (let i = 0; i < shifted.length; i++) {
+  for (let i = from; i < to; i++) {
     const d = shifted[i];
     out[offset + i] = delta === null || d === -Infinity ? d - l : (d - l) + delta[i];
+  }
+}
+
+/** logProbabilitiesOf in steps of STEP elements. */
+export function* logProbabilitiesSteps(row: ShiftedRow, rest: number, out: Float64Array, offset = 0): Steps<void> {
+  const l = Math.log1p(rest);
+  const n = row.shifted.length;
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    logProbabilityRange(row, l, out, offset, from, Math.min(n, from + STEP));
   }
 }
 

@@ -8,7 +8,10 @@ import {
   rowPlace,
   rowsOf,
   shiftRow,
+  STEP,
   temperatureOf,
+  type Compensated,
+  type Steps,
 } from './softmax';
 
 /** First index of the largest value; NaN is never the largest. −1 when empty or all NaN. */
@@ -81,17 +84,35 @@ export function rowSums(values: ArrayLike<number>, shape: readonly number[]): Fl
 
 /** −Σ p_i log p_i, compensated; terms with p_i = 0 (masked or underflowed) add nothing. */
 export function entropyOf(probabilities: Float64Array, logProbabilities: Float64Array): number {
-  let sum = 0;
-  let comp = 0;
-  for (let i = 0; i < probabilities.length; i++) {
+  const sum: Compensated = { total: 0, comp: 0 };
+  entropyRange(probabilities, logProbabilities, 0, probabilities.length, sum);
+  return Math.max(0, sum.total + sum.comp);
+}
+
+function entropyRange(probabilities: Float64Array, logProbabilities: Float64Array, from: number, to: number, sum: Compensated): void {
+  let total = sum.total;
+  let comp = sum.comp;
+  for (let i = from; i < to; i++) {
     const p = probabilities[i];
     if (p === 0) continue;
     const v = -p * logProbabilities[i];
-    const s = sum + v;
-    comp += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
-    sum = s;
+    const s = total + v;
+    comp += Math.abs(total) >= Math.abs(v) ? (total - s) + v : (v - s) + total;
+    total = s;
   }
-  return Math.max(0, sum + comp);
+  sum.total = total;
+  sum.comp = comp;
+}
+
+/** entropyOf in steps of STEP elements, the compensated sum carried from one to the next. */
+export function* entropySteps(probabilities: Float64Array, logProbabilities: Float64Array): Steps<number> {
+  const sum: Compensated = { total: 0, comp: 0 };
+  const n = probabilities.length;
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    entropyRange(probabilities, logProbabilities, from, Math.min(n, from + STEP), sum);
+  }
+  return Math.max(0, sum.total + sum.comp);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The breakdown is what the hover and walkthrough show: every step must agree with the final numbers.
 import * as assert from 'assert';
-import { argmax, breakdown, breakdownRows, breakdownSteps, entropy, logSoftmax, logSumExp, runSteps, softmax, softmaxRows, softmaxRowsSteps, type Steps } from '../../src/core';
+import { argmax, breakdown, breakdownRows, breakdownSteps, entropy, logSoftmax, logSumExp, runSteps, softmax, softmaxRows, softmaxRowsSteps, STEP, type Steps } from '../../src/core';
 import { loadFixture, logitsOf, ulp, ulpError } from './softmaxFixtures';
 
 describe('breakdown of one vector', () => {
@@ -95,6 +95,15 @@ describe('the same computations in steps, for views that must not block', () => 
       assert.ok(steps >= 3, `${steps} steps`);
       assert.deepStrictEqual(value, breakdown(x, { temperature }));
     }
+  });
+
+  it('no step of breakdownSteps does more than STEP elements of one pass, so a million logits take many short steps', () => {
+    const n = 300_000;
+    const x = Array.from({ length: n }, (_, i) => (i % 1000) / 7);
+    const { value, steps } = drive(breakdownSteps(x, { temperature: 3 }));
+    // Six linear passes (scale, shift, exp, normalize, log, entropy), each in ranges of STEP.
+    assert.ok(steps >= 6 * Math.ceil(n / STEP) - 1, `${steps} steps for ${n} logits`);
+    assert.deepStrictEqual(value, breakdown(x, { temperature: 3 }));
   });
 
   it('breakdownSteps names bad input at its first step, as breakdown does', () => {
