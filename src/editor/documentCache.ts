@@ -208,11 +208,14 @@ async function scanInSlices(
   stillWanted: () => boolean,
   previous?: { result: ScanResult; edit: TextEdit },
 ): Promise<ArrayScan | undefined> {
+  // Reading a long document's text is a task of its own, and so is setting up a rescan (it copies the old lists).
+  await nextTurn();
+  if (!stillWanted()) return undefined;
   const scan = new ArrayScan(text, languageId, previous);
-  while (!scan.scanMore(sliceChars)) {
+  do {
     await nextTurn();
     if (!stillWanted()) return undefined;
-  }
+  } while (!scan.scanMore(sliceChars));
   return scan;
 }
 

@@ -4,11 +4,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { argmax, findArrays, softmax } from '../../src/core';
+import { maxLenses } from '../../src/editor/codeLens';
 import { activateExtension, closeAllEditors, openEditor } from './editorSupport';
 
 /** Where each lens points (its array's start offset) and the argmax its title names, in document order. */
 async function lensesShown(document: vscode.TextDocument): Promise<string[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 5000)) ?? [];
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, maxLenses)) ?? [];
   return lenses
     .filter((l) => l.command?.command === 'softmaxLens.showWalkthrough')
     .map((l) => {
@@ -21,7 +22,7 @@ async function lensesShown(document: vscode.TextDocument): Promise<string[]> {
 /** What the lenses should say: every array a whole-text scan of the document finds, a vector's with its softmax's argmax. */
 function lensesExpected(document: vscode.TextDocument): string[] {
   return findArrays(document.getText(), document.languageId)
-    .slice(0, 5000)
+    .slice(0, maxLenses)
     .map((a) => `${a.start} ${a.shape.length > 1 ? 'matrix' : argmax(softmax(a.values))}`);
 }
 
@@ -41,36 +42,37 @@ suite('lenses after edits match a scan of the whole new text', function () {
   teardown(closeAllEditors);
 
   test('typing, pasting lines, editing at two cursors at once, breaking a bracket, several keys between scans, undo', async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => `v${i} = [${i % 7}, 1.5, -2]  # row ${i}`);
+    // Fewer arrays than the lens cap, so the lenses show every one of them.
+    const lines = Array.from({ length: 900 }, (_, i) => `v${i} = [${i % 7}, 1.5, -2]  # row ${i}`);
     const original = `${lines.join('\n')}\n`;
     const editor = await openEditor('python', original);
     const { document } = editor;
     await assertLensesMatchText(document, 'opening');
 
-    await insertAt(editor, [[new vscode.Position(1000, lines[1000].indexOf('[') + 1), '9']]);
-    await assertLensesMatchText(document, 'one key inside the array on line 1000');
+    await insertAt(editor, [[new vscode.Position(450, lines[450].indexOf('[') + 1), '9']]);
+    await assertLensesMatchText(document, 'one key inside the array on line 450');
 
-    await insertAt(editor, [[new vscode.Position(1500, 0), 'w = [3, 4, 50]\nz = [[1, 2], [3, 4]]\n']]);
-    await assertLensesMatchText(document, 'two lines pasted above line 1500');
+    await insertAt(editor, [[new vscode.Position(600, 0), 'w = [3, 4, 50]\nz = [[1, 2], [3, 4]]\n']]);
+    await assertLensesMatchText(document, 'two lines pasted above line 600');
 
     // One edit at two cursors: one change event holding two changes, far apart.
     await insertAt(editor, [
       [new vscode.Position(10, lines[10].indexOf('1.5')), '8'],
-      [new vscode.Position(2500, lines[2500].indexOf('-2')), '12, '],
+      [new vscode.Position(800, lines[800].indexOf('-2')), '12, '],
     ]);
-    await assertLensesMatchText(document, 'two cursors typing on lines 10 and 2500');
+    await assertLensesMatchText(document, 'two cursors typing on lines 10 and 800');
 
     // An opening bracket left unclosed swallows the lines after it until brackets balance again.
-    await insertAt(editor, [[new vscode.Position(700, 0), 'x = [1,\n']]);
-    await assertLensesMatchText(document, 'an unclosed bracket on line 700');
+    await insertAt(editor, [[new vscode.Position(300, 0), 'x = [1,\n']]);
+    await assertLensesMatchText(document, 'an unclosed bracket on line 300');
 
     // Several keys before anything asks for lenses: the cache takes them together.
-    for (const [line, text] of [[2000, '(7, '], [100, '5'], [2999, ']]']] as const) {
+    for (const [line, text] of [[700, '(7, '], [100, '5'], [899, ']]']] as const) {
       await insertAt(editor, [[new vscode.Position(line, lines[line].indexOf('[') + 1), text]]);
     }
-    await assertLensesMatchText(document, 'three keys on lines 2000, 100 and 2999 with no scan between');
+    await assertLensesMatchText(document, 'three keys on lines 700, 100 and 899 with no scan between');
 
-    await editor.edit((e) => e.delete(new vscode.Range(400, 0, 450, 0)));
+    await editor.edit((e) => e.delete(new vscode.Range(150, 0, 200, 0)));
     await assertLensesMatchText(document, 'fifty lines deleted');
 
     for (let i = 0; i < 8 && document.getText() !== original; i++) {
