@@ -209,7 +209,7 @@ export async function typing(): Promise<string> {
   await row('typing + our lenses & hover after each key (.txt)', 'default (5 MB): no lenses, hover scans a window', () => typingLag('ours'));
   await setMaxFileSize(20);
   try {
-    await row('typing + our lenses & hover after each key (.txt)', '20 MB: the whole text rescanned per key', () => typingLag('ours'));
+    await row('typing + our lenses & hover after each key (.txt)', '20 MB: the edited lines rescanned per key', () => typingLag('ours'));
   } finally {
     await setMaxFileSize(undefined);
   }
