@@ -45,6 +45,7 @@ class Scanner extends ContentReader {
    * @param from a checkpoint of an earlier scan of text with the same first `from` characters, and `stack`
    *   its description: the scan starts there, as if it had read them. 0 and '' scan the whole text.
    * @param resync asked at each checkpoint from there on; true stops the scan (the caller knows the rest).
+   * @param recording whether to record checkpoints at all (a one-off scan has no use for them).
    */
   constructor(
     text: string,
@@ -53,6 +54,7 @@ class Scanner extends ContentReader {
     from = 0,
     stack = '',
     private readonly resync?: (checkpoint: number, stack: string) => boolean,
+    private readonly recording = true,
   ) {
     super(text, sink);
     this.base = profileFor(languageId);
@@ -202,7 +204,7 @@ class Scanner extends ContentReader {
   /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
   private atLineStart(i: number): number {
     const text = this.text;
-    if (!this.blockComment && this.profile === this.base && this.inert()) {
+    if (this.recording && !this.blockComment && this.profile === this.base && this.inert()) {
       if (this.stackAt !== this.stackChanges) {
         this.stack = this.stackText();
         this.stackAt = this.stackChanges;
@@ -398,7 +400,7 @@ class Scanner extends ContentReader {
 
 /** Finds every numeric array in the text and hands each to the sink (not necessarily in text order). */
 export function scanArrays(text: string, languageId: string | undefined, sink: ArraySink): void {
-  new Scanner(text, languageId, sink).run();
+  new Scanner(text, languageId, sink, 0, '', undefined, false).run();
 }
 
 /** A scan done in slices (`scanTo`), for callers that must not block for the whole text at once. */
