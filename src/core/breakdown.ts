@@ -79,7 +79,7 @@ export function breakdown(logits: ArrayLike<number>, options?: SoftmaxOptions): 
   return runSteps(breakdownSteps(logits, options));
 }
 
-/** breakdown() one pass at a time, for callers that let other work run between passes; the same numbers. */
+/** breakdown() in steps of at most 64 K elements of one pass, for callers that let other work run between them; the same numbers. */
 export function breakdownSteps(logits: ArrayLike<number>, options?: SoftmaxOptions): Steps<Breakdown> {
   return breakdownAt(logits, 0, logits.length, temperatureOf(options), [logits.length], 0);
 }

@@ -476,10 +476,7 @@ export function softmaxRows(values: ArrayLike<number>, shape: readonly number[],
   return runSteps(softmaxRowsSteps(values, shape, options));
 }
 
-/** Elements per step of softmaxRowsSteps: a few milliseconds of work. */
-const ROWS_STEP = 1 << 16;
-
-/** softmaxRows() in steps of about ROWS_STEP elements (whole rows), yielding between them; the same numbers. */
+/** softmaxRows() in steps of about STEP elements (whole rows), yielding between them; the same numbers. */
 export function* softmaxRowsSteps(values: ArrayLike<number>, shape: readonly number[], options?: SoftmaxOptions): Steps<Float64Array> {
   const t = temperatureOf(options);
   const { rows, cols } = rowsOf(values.length, shape);
@@ -487,7 +484,7 @@ export function* softmaxRowsSteps(values: ArrayLike<number>, shape: readonly num
   let sinceYield = 0;
   for (let r = 0; r < rows; r++) {
     sinceYield += cols;
-    if (sinceYield > ROWS_STEP && r > 0) {
+    if (sinceYield > STEP && r > 0) {
       sinceYield = cols;
       yield;
     }

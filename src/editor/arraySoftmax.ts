@@ -33,7 +33,7 @@ function remembered(array: FoundArray, temperature: number): ArraySoftmax | unde
 
 /**
  * Softmax of the array along its last axis, at the given temperature, without blocking: a large array is
- * computed one pass per event-loop turn. Remembered per array object, so a hover that moves inside one array
+ * computed a step (64 K elements of one pass) per event-loop turn. Remembered per array object, so a hover that moves inside one array
  * (the cache keeps the same object per document version) costs nothing. Undefined when
  * `stillWanted` turns false on the way (the document changed, the request was cancelled). Rejects with the
  * core's SoftmaxInputError for input softmax cannot take.

@@ -28,7 +28,7 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
     const version = document.version;
     let result: ArraySoftmax | SoftmaxInputError;
     try {
-      // A million logits take a few passes: each runs on its own turn, and a stale request stops early.
+      // A million logits take many short steps, each on its own turn, and a stale request stops early.
       const stillWanted = () => !token.isCancellationRequested && !document.isClosed && document.version === version;
       const computed = await softmaxOfArraySoon(array, settings.temperature, stillWanted);
       if (!computed) return undefined;

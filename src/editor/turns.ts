@@ -63,7 +63,7 @@ export async function runInTurns<T>(steps: Steps<T>, stillWanted: () => boolean 
   }
 }
 
-/** From this many values on, views compute in steps (one linear pass each) with the extension host free in between. */
+/** From this many values on, views compute in steps (64 K elements of one pass each) with the host free in between. */
 const stepsFrom = 1 << 16;
 
 /**

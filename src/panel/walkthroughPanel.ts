@@ -277,7 +277,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     };
   }
 
-  /** Posts the view of what is shown; a huge row is computed one pass per turn, and a newer render makes this one stop. */
+  /** Posts the view of what is shown; a huge row is computed a step per turn, and a newer render makes this one stop. */
   private async render() {
     if (!this.panel) return;
     const strings = walkthroughStrings();
