@@ -73,14 +73,14 @@ export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
 /** Arrays per slice of the copy that moves the unchanged arrays after an edit to their new offsets. */
 const MOVES_PER_SLICE = 1 << 14;
 
-/** The index of the last element ≤ value in an ascending list, or -1. */
-function lastAtMost(list: readonly number[], value: number): number {
+/** The index of the last of `count` ascending keys that is ≤ value, or -1 (binary search). */
+function lastAtMost(count: number, key: (i: number) => number, value: number): number {
   let lo = 0;
-  let hi = list.length - 1;
+  let hi = count - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] <= value) {
+    if (key(mid) <= value) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -88,6 +88,20 @@ function lastAtMost(list: readonly number[], value: number): number {
     }
   }
   return found;
+}
+
+/** How many of the arrays (in text order) start before `offset`. */
+function startingBefore(arrays: readonly FoundArray[], offset: number): number {
+  return lastAtMost(arrays.length, (i) => arrays[i].start, offset - 1) + 1;
+}
+
+/**
+ * The array whose literal contains the offset (its brackets included), among arrays in text order that do not
+ * overlap (what findArrays returns): the last one starting at or before the offset, if it reaches it.
+ */
+export function arrayContaining(arrays: readonly FoundArray[], offset: number): FoundArray | undefined {
+  const k = lastAtMost(arrays.length, (i) => arrays[i].start, offset);
+  return k >= 0 && offset <= arrays[k].end ? arrays[k] : undefined;
 }
 
 /**
@@ -103,46 +117,39 @@ export class ArrayScan {
   private readonly found: FoundArray[];
   private readonly scan;
   private finished = false;
+  /** The checkpoints and open brackets kept from an earlier scan, then the scan's own, then the old ones moved. */
   private readonly checkpointList: number[];
   private readonly stackList: string[];
-  /** After a resync: the old arrays and checkpoints still to move to their new offsets. */
-  private tail: { arrays: readonly FoundArray[]; next: number; old: ScanResult; from: number; delta: number } | undefined;
+  /** After a resync: the old scan, and where its arrays and checkpoints still to move to new offsets begin. */
+  private tail: { old: ScanResult; next: number; from: number; delta: number } | undefined;
 
   constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }) {
     const sink = (start: number, end: number, shape: number[], values: number[]) => this.found.push({ start, end, shape, values });
     if (previous === undefined) {
       this.found = [];
+      this.checkpointList = [];
+      this.stackList = [];
       this.scan = slicedScan(text, languageId, sink);
-      this.checkpointList = this.scan.checkpoints;
-      this.stackList = this.scan.stacks;
       return;
     }
     const { result, edit } = previous;
     const old = result.checkpoints;
     const delta = edit.newEnd - edit.oldEnd;
-    const r = Math.max(0, lastAtMost(old, edit.start));
+    const r = Math.max(0, lastAtMost(old.length, (i) => old[i], edit.start));
     const from = old.length > 0 ? old[r] : 0;
-    // Nothing is open at a checkpoint, so every array before it also ends before it.
-    let kept = 0;
-    while (kept < result.arrays.length && result.arrays[kept].start < from) kept++;
-    this.found = result.arrays.slice(0, kept);
+    // Nothing is open at a checkpoint but inert brackets, so every array starting before it also ends before it.
+    this.found = result.arrays.slice(0, startingBefore(result.arrays, from));
+    this.checkpointList = old.slice(0, r);
+    this.stackList = result.stacks.slice(0, r);
     const resync = (at: number, stack: string) => {
       if (at <= edit.newEnd) return false;
-      const k = lastAtMost(old, at - delta);
+      const k = lastAtMost(old.length, (i) => old[i], at - delta);
       if (k < 0 || old[k] !== at - delta || result.stacks[k] !== stack) return false;
-      let first = kept;
-      while (first < result.arrays.length && result.arrays[first].start < old[k]) first++;
-      this.tail = { arrays: result.arrays, next: first, old: result, from: k + 1, delta };
+      this.tail = { old: result, next: startingBefore(result.arrays, old[k]), from: k + 1, delta };
       return true;
     };
     this.scan = slicedScan(text, languageId, sink, from, old.length > 0 ? result.stacks[r] : '', resync);
-    this.checkpointList = old.slice(0, r);
-    this.stackList = result.stacks.slice(0, r);
-    this.fresh = this.scan;
   }
-
-  /** The scan whose checkpoints follow those kept from an earlier scan. */
-  private fresh: { checkpoints: number[]; stacks: string[] } | undefined;
 
   get done(): boolean {
     return this.finished;
@@ -165,25 +172,22 @@ export class ArrayScan {
       }
       if (!ended) return false;
       this.found.sort((a, b) => a.start - b.start);
-      if (this.fresh !== undefined) {
-        for (const c of this.fresh.checkpoints) this.checkpointList.push(c);
-        for (const c of this.fresh.stacks) this.stackList.push(c);
-      }
+      for (const c of this.scan.checkpoints) this.checkpointList.push(c);
+      for (const s of this.scan.stacks) this.stackList.push(s);
       if (this.tail === undefined) return (this.finished = true);
       // Resynchronised: the scan found the arrays up to the checkpoint; the old ones follow, moved.
       return false;
     }
-    const tail = this.tail;
-    const stop = Math.min(tail.arrays.length, tail.next + MOVES_PER_SLICE);
-    for (; tail.next < stop; tail.next++) {
-      const a = tail.arrays[tail.next];
-      this.found.push(tail.delta === 0 ? a : { start: a.start + tail.delta, end: a.end + tail.delta, shape: a.shape, values: a.values });
+    const { old, delta } = this.tail;
+    const stop = Math.min(old.arrays.length, this.tail.next + MOVES_PER_SLICE);
+    for (; this.tail.next < stop; this.tail.next++) {
+      const a = old.arrays[this.tail.next];
+      this.found.push(delta === 0 ? a : { start: a.start + delta, end: a.end + delta, shape: a.shape, values: a.values });
     }
-    if (tail.next < tail.arrays.length) return false;
-    const { checkpoints, stacks } = tail.old;
-    for (let k = tail.from; k < checkpoints.length; k++) {
-      this.checkpointList.push(checkpoints[k] + tail.delta);
-      this.stackList.push(stacks[k]);
+    if (this.tail.next < old.arrays.length) return false;
+    for (let k = this.tail.from; k < old.checkpoints.length; k++) {
+      this.checkpointList.push(old.checkpoints[k] + delta);
+      this.stackList.push(old.stacks[k]);
     }
     return (this.finished = true);
   }

@@ -37,7 +37,8 @@ export interface ShiftedRow {
 
 /**
  * A computation done in steps: each `yield` marks a point where a caller that must not block (an editor view
- * on a million logits) may let other work run before it calls `next()` again. Each step is one linear pass.
+ * on a million logits) may let other work run before it calls `next()` again. A step is at most STEP elements
+ * of one linear pass.
  */
 export type Steps<T> = Generator<void, T, void>;
 
@@ -105,9 +106,18 @@ export const STEP = 1 << 16;
 
 /*
  * Each pass below is a plain function over a range [from, to): the synchronous functions run it over the whole
- * row at once, the `…Steps` generators a STEP at a time. The loops stay out of generators and closures, where
- * V8 runs them about half as fast, and the synchronous functions create no generator (a matrix has many rows).
+ * row at once, the `…Steps` generators a STEP at a time through `inRanges`. The loops stay out of generators
+ * and closures, where V8 runs them about half as fast, and the synchronous functions create no generator (a
+ * matrix has many rows).
  */
+
+/** Calls `pass(from, to)` over [start, n) a STEP at a time, yielding before each range. */
+export function* inRanges(n: number, pass: (from: number, to: number) => void, start = 0): Steps<void> {
+  for (let from = start; from < n; from += STEP) {
+    yield;
+    pass(from, Math.min(n, from + STEP));
+  }
+}
 
 /** scaled[i] = x_i / T (with the division's rounding in residual when T ≠ 1), and the running max. */
 function scaleRange(
@@ -242,15 +252,13 @@ export function* shiftRowSteps(
   where: Locate = vectorPlace,
 ): Steps<ShiftedRow> {
   const w = startShift(n, temperature);
-  for (let from = 0; from < n; from += STEP) {
-    if (from > 0) yield;
-    scaleRange(logits, offset, temperature, w.scaled, w.residual, from, Math.min(n, from + STEP), w.running);
-  }
+  // The first range runs before any yield: input of up to STEP logits is checked at the first step.
+  scaleRange(logits, offset, temperature, w.scaled, w.residual, 0, Math.min(n, STEP), w.running);
+  yield* inRanges(n, (from, to) => scaleRange(logits, offset, temperature, w.scaled, w.residual, from, to, w.running), STEP);
   const maxResidual = checkScaled(logits, offset, n, temperature, where, w);
-  for (let from = 0; from < n; from += STEP) {
-    yield;
-    w.delta = shiftRange(w.scaled, w.residual, w.running.max, maxResidual, w.shifted, w.delta, from, Math.min(n, from + STEP));
-  }
+  yield* inRanges(n, (from, to) => {
+    w.delta = shiftRange(w.scaled, w.residual, w.running.max, maxResidual, w.shifted, w.delta, from, to);
+  });
   return shiftedRow(w, maxResidual);
 }
 
@@ -290,11 +298,7 @@ export function expTerms(row: ShiftedRow, exps: Float64Array): number {
 /** expTerms in steps of STEP elements, the compensated sum carried from one to the next. */
 export function* expTermsSteps(row: ShiftedRow, exps: Float64Array): Steps<number> {
   const sum: Compensated = { total: 0, comp: 0 };
-  const n = row.shifted.length;
-  for (let from = 0; from < n; from += STEP) {
-    yield;
-    expRange(row, exps, from, Math.min(n, from + STEP), sum);
-  }
+  yield* inRanges(row.shifted.length, (from, to) => expRange(row, exps, from, to, sum));
   return sum.total + sum.comp;
 }
 
@@ -379,10 +383,7 @@ function normalizeRange(exps: Float64Array, total: number, out: Float64Array, of
 /** normalize in steps of STEP elements. */
 export function* normalizeSteps(exps: Float64Array, rest: number, out: Float64Array = exps, offset = 0): Steps<number> {
   const total = 1 + rest;
-  for (let from = 0; from < exps.length; from += STEP) {
-    yield;
-    normalizeRange(exps, total, out, offset, from, Math.min(exps.length, from + STEP));
-  }
+  yield* inRanges(exps.length, (from, to) => normalizeRange(exps, total, out, offset, from, to));
   return total;
 }
 
@@ -402,11 +403,7 @@ function logProbabilityRange(row: ShiftedRow, l: number, out: Float64Array, offs
 /** logProbabilitiesOf in steps of STEP elements. */
 export function* logProbabilitiesSteps(row: ShiftedRow, rest: number, out: Float64Array, offset = 0): Steps<void> {
   const l = Math.log1p(rest);
-  const n = row.shifted.length;
-  for (let from = 0; from < n; from += STEP) {
-    yield;
-    logProbabilityRange(row, l, out, offset, from, Math.min(n, from + STEP));
-  }
+  yield* inRanges(row.shifted.length, (from, to) => logProbabilityRange(row, l, out, offset, from, to));
 }
 
 /** logsumexp of the row: (max + residual) + log1p(s′). */

@@ -8,7 +8,7 @@ import {
   rowPlace,
   rowsOf,
   shiftRow,
-  STEP,
+  inRanges,
   temperatureOf,
   type Compensated,
   type Steps,
@@ -107,11 +107,7 @@ function entropyRange(probabilities: Float64Array, logProbabilities: Float64Arra
 /** entropyOf in steps of STEP elements, the compensated sum carried from one to the next. */
 export function* entropySteps(probabilities: Float64Array, logProbabilities: Float64Array): Steps<number> {
   const sum: Compensated = { total: 0, comp: 0 };
-  const n = probabilities.length;
-  for (let from = 0; from < n; from += STEP) {
-    yield;
-    entropyRange(probabilities, logProbabilities, from, Math.min(n, from + STEP), sum);
-  }
+  yield* inRanges(probabilities.length, (from, to) => entropyRange(probabilities, logProbabilities, from, to, sum));
   return Math.max(0, sum.total + sum.comp);
 }
 

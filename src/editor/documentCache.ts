@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { ArrayScan, composeEdits, type FoundArray, type ScanResult, type TextEdit } from '../core';
+import { arrayContaining, ArrayScan, composeEdits, type FoundArray, type ScanResult, type TextEdit } from '../core';
 import { readSettings } from './settings';
 import { nextTurn } from './turns';
 
@@ -7,8 +7,8 @@ import { nextTurn } from './turns';
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
-  /** For the whole text: where a scan after an edit may resume. */
-  whole?: ScanResult;
+  /** For the whole text: where a scan after an edit may resume, and the brackets open there. */
+  resume?: Pick<ScanResult, 'checkpoints' | 'stacks'>;
 }
 
 /** The edits made to a document since the version its entry was scanned at, taken together. */
@@ -62,7 +62,7 @@ export class DocumentArrays implements vscode.Disposable {
   private noteEdit(e: vscode.TextDocumentChangeEvent) {
     const key = e.document.uri.toString();
     const entry = this.entries.get(key);
-    if (entry?.whole === undefined || e.contentChanges.length === 0) return;
+    if (entry?.resume === undefined || e.contentChanges.length === 0) return;
     const known = this.edited.get(key);
     // Every change since the entry's version passes through here, so the first one found starts from it.
     let edit = known !== undefined && known.since === entry.version ? known.edit : undefined;
@@ -96,8 +96,8 @@ export class DocumentArrays implements vscode.Disposable {
     const entry = this.entries.get(key);
     const edited = this.edited.get(key);
     const previous =
-      entry?.whole !== undefined && edited !== undefined && edited.since === entry.version && edited.version === version
-        ? { result: entry.whole, edit: edited.edit }
+      entry?.resume !== undefined && edited !== undefined && edited.since === entry.version && edited.version === version
+        ? { result: { arrays: entry.arrays, ...entry.resume }, edit: edited.edit }
         : undefined;
     const scan = await scanInSlices(document.getText(), document.languageId, () =>
       !document.isClosed && document.version === version && this.pending.get(key)?.version === version,
@@ -105,7 +105,7 @@ export class DocumentArrays implements vscode.Disposable {
     if (this.pending.get(key)?.version === version) this.pending.delete(key);
     if (!scan || document.isClosed) return undefined;
     // Not the scan itself: it holds the whole text.
-    this.entries.set(key, { version, arrays: scan.arrays, whole: { arrays: scan.arrays, checkpoints: scan.checkpoints, stacks: scan.stacks } });
+    this.entries.set(key, { version, arrays: scan.arrays, resume: { checkpoints: scan.checkpoints, stacks: scan.stacks } });
     return scan.arrays;
   }
 
@@ -117,10 +117,10 @@ export class DocumentArrays implements vscode.Disposable {
   async arrayAt(document: vscode.TextDocument, position: vscode.Position): Promise<FoundArray | undefined> {
     const offset = document.offsetAt(position);
     const cached = this.entries.get(document.uri.toString());
-    if (cached && cached.version === document.version) return containing(cached.arrays, offset);
+    if (cached && cached.version === document.version) return arrayContaining(cached.arrays, offset);
     if (this.isLarge(document)) return this.arrayInWindow(document, offset);
     const arrays = await this.arraysSoon(document);
-    return arrays && containing(arrays, offset);
+    return arrays && arrayContaining(arrays, offset);
   }
 
   /** True when the document is longer than `softmaxLens.maxFileSize`: no lenses, and `arrayAt` scans a window. */
@@ -136,7 +136,7 @@ export class DocumentArrays implements vscode.Disposable {
   private async arrayInWindow(document: vscode.TextDocument, offset: number): Promise<FoundArray | undefined> {
     const key = document.uri.toString();
     const recent = this.windows.get(key);
-    const known = recent && recent.version === document.version ? containing(recent.arrays, offset) : undefined;
+    const known = recent && recent.version === document.version ? arrayContaining(recent.arrays, offset) : undefined;
     if (known) return known;
     const version = document.version;
     // The text moved on while this window was scanned in slices: its answer would be for text that is gone.
@@ -179,24 +179,6 @@ function textLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
-/** Arrays come in text order and do not overlap, so the last one starting at or before offset is the candidate. */
-function containing(arrays: readonly FoundArray[], offset: number): FoundArray | undefined {
-  let lo = 0;
-  let hi = arrays.length - 1;
-  let candidate = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (arrays[mid].start <= offset) {
-      candidate = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  const found = candidate >= 0 ? arrays[candidate] : undefined;
-  return found && offset <= found.end ? found : undefined;
-}
-
 /**
  * findArrays over the text, in slices with the event loop free in between (or, given the scan of the text
  * before an edit, only the edited part); undefined as soon as `stillWanted` says the answer is no longer
@@ -224,7 +206,7 @@ async function scanWindow(document: vscode.TextDocument, from: number, to: numbe
   const scan = await scanInSlices(text, document.languageId, stillWanted);
   if (!scan) return undefined;
   const arrays = scan.arrays.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
-  return { arrays, hit: containing(arrays, offset) };
+  return { arrays, hit: arrayContaining(arrays, offset) };
 }
 
 /** Characters that never occur inside a numeric array literal: a backward search for its `[` stops there. */

@@ -57,7 +57,7 @@ export function buildView(request: ViewRequest): WalkthroughView {
   return runSteps(viewSteps(request));
 }
 
-/** buildView one linear pass at a time (the core's breakdown in steps), so a huge row never blocks the host. */
+/** buildView in the core's steps (at most 64 K elements of one pass each), so a huge row never blocks the host. */
 export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
   const rows = rowCount(request.array);
   const row = Math.min(Math.max(0, Math.trunc(request.row)), rows - 1);

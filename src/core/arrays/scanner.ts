@@ -36,8 +36,6 @@ class Scanner extends ContentReader {
    */
   readonly checkpoints: number[] = [];
   readonly stacks: string[] = [];
-  /** The checkpoint where `resync` stopped the scan, or -1. */
-  stoppedAt = -1;
   private stack = '';
   private stackAt = -1;
 
@@ -211,10 +209,8 @@ class Scanner extends ContentReader {
       }
       this.checkpoints.push(i);
       this.stacks.push(this.stack);
-      if (this.resync !== undefined && this.resync(i, this.stack)) {
-        this.stoppedAt = i;
-        return text.length;
-      }
+      // The caller knows the rest: end the scan here.
+      if (this.resync !== undefined && this.resync(i, this.stack)) return text.length;
     }
     if (this.markdown) {
       const after = this.lineStart(i);
@@ -412,8 +408,6 @@ export interface SlicedScan {
   readonly checkpoints: number[];
   /** The brackets open at each checkpoint, written down. */
   readonly stacks: string[];
-  /** The checkpoint where `resync` stopped the scan, or -1. */
-  readonly stoppedAt: number;
 }
 
 /**
