@@ -25,7 +25,7 @@ export interface ShiftedRow {
   scaled: Float64Array;
   /** max(scaled), the shift. */
   max: number;
-  /** First index of the maximum. */
+  /** First index of the exact maximum of x / T (a rounding tie of x / T goes to the larger x). */
   argmax: number;
   /** scaled_i − max, rounded. */
   shifted: Float64Array;
@@ -150,6 +150,9 @@ function scaleRange(
       argmax = i;
     } else if (v !== v) {
       sawNaN = true;
+    } else if (v === max && residual !== null && residual[i] > residual[argmax]) {
+      // x / T rounded to the same double, but this one is larger exactly: it is the maximum.
+      argmax = i;
     }
   }
   running.max = max;

@@ -53,6 +53,17 @@ describe('breakdown of one vector', () => {
     }
   });
 
+  it('names as argmax the larger of two logits whose x / T round to the same double (found by npm run fuzz)', () => {
+    const x = [1.7976931348623153e308, 1.7976931348623155e308, 905];
+    const t = 1e300;
+    assert.strictEqual(x[0] / t, x[1] / t, 'the two divide to the same double');
+    const b = breakdown(x, { temperature: t });
+    // x[1] > x[0] exactly, so softmax, which is monotone, gives it the larger probability (by about 2e-8 here).
+    assert.ok(b.probabilities[1] > b.probabilities[0]);
+    assert.strictEqual(b.argmax, 1);
+    assert.strictEqual(b.probabilities[b.argmax], Math.max(...b.probabilities));
+  });
+
   it('shows a masked logit as a 0 exp term and 0 probability', () => {
     const c = breakdown([1, -Infinity]);
     assert.strictEqual(c.shifted[1], -Infinity);
