@@ -18,15 +18,19 @@ export function vscodeTestDir(): string {
   return path.join(repoRoot(), '.vscode-test');
 }
 
-/** Every `*.test.js` under a folder of the build output, sorted so runs are repeatable. */
+/**
+ * Every `*.test.js` under a folder of the build output, sorted so runs are repeatable. SOFTMAX_LENS_FILES
+ * (comma-separated parts of file names) keeps only the files whose path holds one of them.
+ */
 export function testFiles(distFolder: string): string[] {
+  const only = (process.env.SOFTMAX_LENS_FILES ?? '').split(',').filter(Boolean);
   const found: string[] = [];
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.test.js')) found.push(full);
+      else if (entry.name.endsWith('.test.js') && (only.length === 0 || only.some((part) => full.includes(part)))) found.push(full);
     }
   };
   walk(distFolder);
