@@ -137,6 +137,38 @@ suite('Copy', () => {
   });
 });
 
+suite('Copy Last Result and Insert Last Result Below, from the Command Palette', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  test('act on the result computed in the active document, not on the one computed last elsewhere', async () => {
+    const first = await openEditor('python', 'a = [2.0, 1.0, 0.1]\n');
+    putCursor(first, positionOf(first.document, '1.0'));
+    assert.ok(await computeSoftmax());
+    const second = await openEditor('python', 'b = [0.5, 3.0]\n');
+    putCursor(second, positionOf(second.document, '3.0'));
+    assert.ok(await computeSoftmax());
+    await vscode.window.showTextDocument(first.document);
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.copyResult'), true);
+    assert.strictEqual(await vscode.env.clipboard.readText(), formatArray(softmax([2.0, 1.0, 0.1]), [3], 'python', 4));
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    assert.strictEqual(first.document.lineAt(1).text, `# softmax = ${formatArray(softmax([2.0, 1.0, 0.1]), [3], 'python', 4)}`);
+    assert.strictEqual(second.document.getText(), 'b = [0.5, 3.0]\n');
+  });
+
+  test('do nothing in a document with no result yet, and say so', async () => {
+    const first = await openEditor('python', 'a = [2.0, 1.0, 0.1]\n');
+    putCursor(first, positionOf(first.document, '1.0'));
+    assert.ok(await computeSoftmax());
+    const other = await openEditor('python', 'c = [4.0, 5.0]\n');
+    await vscode.env.clipboard.writeText('left alone');
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.copyResult'), false);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'left alone');
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), false);
+    assert.strictEqual(other.document.getText(), 'c = [4.0, 5.0]\n');
+  });
+});
+
 suite('Insert Below', () => {
   suiteSetup(activateExtension);
   teardown(closeAllEditors);
