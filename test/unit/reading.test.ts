@@ -28,6 +28,7 @@ import {
   type ReadingWords,
 } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
+import { formulaCases } from './formulaCases';
 
 const words = englishReadingWords;
 
@@ -118,16 +119,7 @@ describe('plain readings of the walkthrough formulas', () => {
     assert.strictEqual(sumReading(b, all(3), options, words), 'S = sum over j from 0 to 2 of exp(z_j − m) = exp(0) + exp(0) + exp(−1) = 1 + 1 + 0.3679 = 2.368');
   });
 
-  const cases: { name: string; logits: number[]; temperature?: number; decimals: number }[] = [
-    { name: 'the worked example', logits: [2, 1, 0.1], decimals: 4 },
-    { name: 'a temperature of 0.5', logits: [2, 1, 0.1], temperature: 0.5, decimals: 6 },
-    { name: 'masked logits', logits: [3, -Infinity, 1, -Infinity], decimals: 3 },
-    { name: 'probabilities far below the decimals (scientific notation)', logits: [0, -800, -50, 700], decimals: 4 },
-    { name: 'negative logits and one decimal', logits: [-1.5, -2.25, -0.75], decimals: 1 },
-    { name: 'a huge spread at 15 decimals', logits: [1e6, -1e6, 0.5], temperature: 10, decimals: 15 },
-    { name: 'logits with more digits than are shown', logits: [0.123456789, -1.5, 2.718281828, 2.7182818], temperature: 0.7, decimals: 4 },
-  ];
-  for (const c of cases) {
+  for (const c of formulaCases) {
     it(`every reading says the numbers its TeX shows, in order, as plain text: ${c.name}`, () => {
       const b = breakdown(c.logits, { temperature: c.temperature });
       for (const [tex, reading] of everyPair(b, c.decimals, all(c.logits.length))) {
