@@ -76,15 +76,7 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
   sections.push(step3);
 
   const chart = section('chart', strings.chartHeading);
-  if (view.chart.kind === 'bars') {
-    const words = { argmax: strings.argmax, target: strings.targetRow };
-    const table = { caption: strings.chartLabel, columns: [strings.index, strings.probability, strings.mark], rows: barRows(view.chart, view.argmax, view.target, words) };
-    chart.append(chartFigure(barChart(view.chart, view.argmax, view.target), table, chartLegend(words, view.target !== undefined)));
-  } else {
-    const axis = { top: view.rows[0]?.probability ?? '', bottom: view.summary?.smallest ?? '' };
-    const table = { caption: strings.sortedChartLabel, columns: [strings.probability, strings.entries], rows: view.chart.levels.map((level) => [level.label, String(level.count)]) };
-    chart.append(chartFigure(sortedChart(view.chart, axis), table));
-  }
+  chart.append(chartOf(view, strings));
   sections.push(chart);
 
   const stats = section('stats', strings.statsHeading);
@@ -102,6 +94,19 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
 
   sections.push(logSoftmaxSection(view, context));
   return sections;
+}
+
+/** The bar chart of a short array, the sorted distribution of a long one: each with the table of its numbers. */
+function chartOf(view: WalkthroughView, strings: WalkthroughStrings): HTMLElement {
+  if (view.chart.kind === 'bars') {
+    const words = { argmax: strings.argmax, target: strings.targetRow };
+    const rows = barRows(view.chart, view.argmax, view.target, words);
+    const table = { caption: strings.chartLabel, columns: [strings.index, strings.probability, strings.mark], rows };
+    return chartFigure(barChart(view.chart, view.argmax, view.target), table, chartLegend(words, view.target !== undefined));
+  }
+  const axis = { top: view.rows[0]?.probability ?? '', bottom: view.summary?.smallest ?? '' };
+  const rows = view.chart.levels.map((level) => [level.label, String(level.count)]);
+  return chartFigure(sortedChart(view.chart, axis), { caption: strings.sortedChartLabel, columns: [strings.probability, strings.entries], rows });
 }
 
 /** One display equation per row shown (its TeX and its reading), marked like its row in the table. */
