@@ -84,6 +84,7 @@ describe('the walkthrough without a mouse, without sight, in every theme', funct
 
   before(async () => {
     await writeWorkspaceFile('a11y.py', sample);
+    await writeWorkspaceFile('a11y_other.py', 'other = [5.0, 6.0]\n');
     page = await openWorkbench();
     await openFile(page, 'a11y.py');
     await goToLine(page, 1, 14);
@@ -195,7 +196,6 @@ describe('the walkthrough without a mouse, without sight, in every theme', funct
   });
 
   it('Copy Last Result in a document with no result says what to do first', async () => {
-    await writeWorkspaceFile('a11y_other.py', 'other = [5.0, 6.0]\n');
     await openFile(page, 'a11y_other.py');
     await runCommand(page, 'Softmax: Copy Last Result');
     await waitForNotification(page, 'No softmax has been computed in this document yet');
