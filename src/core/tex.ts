@@ -25,16 +25,27 @@ export function texNumber(printed: string): string {
   return `\\text{${text.replace(/[^0-9A-Za-z.+-]/g, '')}}`;
 }
 
-function variable(temperature: number): 'x' | 'z' {
+/** The logits' symbol in every formula: x, or z once a temperature has divided them. */
+export function logitSymbol(temperature: number): 'x' | 'z' {
   return temperature === 1 ? 'x' : 'z';
 }
 
+/** A logit, exp term or sum as the formulas print it (the plain readings print the same digits). */
+export function printedNumber(x: number, options: TexOptions): string {
+  return formatNumber(x, significantDigits(options.decimals));
+}
+
+/** A probability as the formulas print it. */
+export function printedProbability(p: number, options: TexOptions): string {
+  return formatProbability(p, options.decimals);
+}
+
 function number(x: number, options: TexOptions): string {
-  return texNumber(formatNumber(x, significantDigits(options.decimals)));
+  return texNumber(printedNumber(x, options));
 }
 
 function probability(p: number, options: TexOptions): string {
-  return texNumber(formatProbability(p, options.decimals));
+  return texNumber(printedProbability(p, options));
 }
 
 /** Wraps a negative number in parentheses where it follows an operator. */
@@ -44,7 +55,7 @@ function operand(tex: string): string {
 
 /** The softmax formula; with a temperature other than 1 the logits are divided by T first. */
 export function formulaTex(temperature: number, options: TexOptions): string {
-  const v = variable(temperature);
+  const v = logitSymbol(temperature);
   const argument = temperature === 1 ? 'x' : 'x / T';
   const softmax = `p_i = \\operatorname{softmax}(${argument})_i = \\frac{e^{${v}_i - m}}{\\sum_{j} e^{${v}_j - m}}`;
   if (temperature === 1) return `${softmax}, \\qquad m = \\max_j x_j`;
@@ -55,7 +66,7 @@ export function formulaTex(temperature: number, options: TexOptions): string {
 export function stepTableHeadingsTex(temperature: number): string[] {
   const headings = ['i', 'x_i'];
   if (temperature !== 1) headings.push('z_i = x_i / T');
-  const v = variable(temperature);
+  const v = logitSymbol(temperature);
   headings.push(`${v}_i - m`, `e^{${v}_i - m}`);
   return headings;
 }
@@ -66,7 +77,7 @@ export function stepTableHeadingsTex(temperature: number): string[] {
  */
 export function sumTex(b: Breakdown, indices: readonly number[], options: TexOptions): string {
   const n = b.probabilities.length;
-  const v = variable(b.temperature);
+  const v = logitSymbol(b.temperature);
   const parts = [`S = \\sum_{j=0}^{${n - 1}} e^{${v}_j - m}`];
   const elided = indices.length < n;
   const tail = elided ? ' + \\cdots' : '';
@@ -80,26 +91,26 @@ export function sumTex(b: Breakdown, indices: readonly number[], options: TexOpt
 
 /** Step 3 for one entry: `p_i = e^{x_i - m} / S`, the division written out, and the probability. */
 export function normalizeTex(b: Breakdown, i: number, options: TexOptions): string {
-  const v = variable(b.temperature);
+  const v = logitSymbol(b.temperature);
   const division = `\\frac{${number(b.exps[i], options)}}{${number(b.sum, options)}}`;
   return `p_{${i}} = \\frac{e^{${v}_{${i}} - m}}{S} = ${division} = ${probability(b.probabilities[i], options)}`;
 }
 
 /** Log-softmax for one entry, computed without a division: `log p_i = x_i - m - ln S`. */
 export function logSoftmaxTex(b: Breakdown, i: number, options: TexOptions): string {
-  const v = variable(b.temperature);
+  const v = logitSymbol(b.temperature);
   return `\\ln p_{${i}} = ${v}_{${i}} - m - \\ln S = ${number(b.logProbabilities[i], options)}`;
 }
 
 /** The general log-softmax line shown above the per-entry values. */
 export function logSoftmaxFormulaTex(temperature: number): string {
-  const v = variable(temperature);
+  const v = logitSymbol(temperature);
   return `\\ln p_i = ${v}_i - \\operatorname{LSE}(${v}) = ${v}_i - m - \\ln S`;
 }
 
 /** logsumexp through the shift: `LSE(x) = m + ln S`. */
 export function logSumExpTex(b: Breakdown, options: TexOptions): string {
-  const v = variable(b.temperature);
+  const v = logitSymbol(b.temperature);
   const m = number(b.max, options);
   const lnS = number(Math.log(b.sum), options);
   return `\\operatorname{LSE}(${v}) = \\ln \\sum_j e^{${v}_j} = m + \\ln S = ${m} + ${operand(lnS)} = ${number(b.logSumExp, options)}`;

@@ -15,22 +15,43 @@ export interface SoftmaxCommandResult {
 
 /**
  * Compute Softmax on the selection or the array at the cursor, and the actions its notification offers.
- * `softmaxLens.insertResultBelow` and `softmaxLens.copyResult` act on the latest result, for keyboard users and tests.
+ * Copy Last Result and Insert Last Result Below (the palette's way to those actions, for keyboard users) act on
+ * the latest result computed in the active document; they return whether they did.
  */
 export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposable[] {
-  let latest: ComputedSoftmax | undefined;
-  const nothingYet = () => void vscode.window.showWarningMessage(vscode.l10n.t('Run Compute Softmax first.'));
+  // One result per open document, dropped when it closes: memory follows the documents open.
+  const latest = new Map<string, ComputedSoftmax>();
+  const latestHere = (): ComputedSoftmax | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open a document with a numeric array to compute its softmax.'));
+      return undefined;
+    }
+    const computed = latest.get(editor.document.uri.toString());
+    if (!computed) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('No softmax has been computed in this document yet: run Compute Softmax on one of its arrays first.'));
+    }
+    return computed;
+  };
   return [
     vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
       const computed = await computeAtSelection(arrays);
       if (!computed) return undefined;
-      latest = computed;
+      latest.set(computed.uri.toString(), computed);
       // Not awaited: callers of executeCommand get the numbers while the notification is still open.
       void notify(computed, arrays);
       return { values: plainValues(computed.result), probabilities: plainProbabilities(computed.result) };
     }),
-    vscode.commands.registerCommand('softmaxLens.insertResultBelow', () => (latest ? insertResultBelow(latest) : nothingYet())),
-    vscode.commands.registerCommand('softmaxLens.copyResult', () => (latest ? copyResult(latest) : nothingYet())),
+    vscode.commands.registerCommand('softmaxLens.insertResultBelow', async (): Promise<boolean> => {
+      const computed = latestHere();
+      return computed ? insertResultBelow(computed) : false;
+    }),
+    vscode.commands.registerCommand('softmaxLens.copyResult', async (): Promise<boolean> => {
+      const computed = latestHere();
+      if (computed) await copyResult(computed);
+      return computed !== undefined;
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => latest.delete(document.uri.toString())),
   ];
 }
 
@@ -103,5 +124,6 @@ async function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays)
 
 async function copyResult(computed: ComputedSoftmax): Promise<void> {
   await vscode.env.clipboard.writeText(resultArray(computed));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Softmax copied to the clipboard'), 3000);
+  // A notification, not a status bar message: VS Code announces notifications to screen readers.
+  void vscode.window.showInformationMessage(vscode.l10n.t('Softmax copied to the clipboard'));
 }

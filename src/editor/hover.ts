@@ -70,7 +70,8 @@ function vectorTable(b: Breakdown, decimals: number): string[] {
   const lines = [
     heading(b, long ? vscode.l10n.t('{0} logits (top {1})', groupDigits(n), topEntries) : vscode.l10n.t('{0} logits', n)),
     '',
-    `| # | ${vscode.l10n.t('logit')} | p | |`,
+    // Every column named, the bar last: the Accessible View reads each row's numbers before its block characters.
+    `| # | ${vscode.l10n.t('logit')} | p | ${vscode.l10n.t('bar')} |`,
     '|--:|--:|--:|:--|',
   ];
   for (const i of indices) {

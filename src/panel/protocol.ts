@@ -33,12 +33,30 @@ export interface StepRow {
   normalizeTex: string;
   /** `log p_i = x_i - LSE = value`. */
   logSoftmaxTex: string;
+  /** The same two formulas read out in plain text, for screen readers without MathML. */
+  normalizeReading: string;
+  logSoftmaxReading: string;
 }
 
 export type Chart =
   | { kind: 'bars'; bars: { index: number; p: number; label: string }[] }
-  /** The rank curve of the probabilities (largest first) at a few hundred levels of ln p; masked entries left out. */
-  | { kind: 'sorted'; n: number; points: { rank: number; logP: number }[] };
+  /**
+   * The rank curve of the probabilities (largest first) at a few hundred levels of ln p; masked entries left out.
+   * `levels` says the same in numbers: how many entries have p ≥ 0.1, ≥ 0.01, … and > 0 (`label` is `≥ 0.1`).
+   */
+  | { kind: 'sorted'; n: number; points: { rank: number; logP: number }[]; levels: { label: string; count: number }[] };
+
+/** The walkthrough's formulas, as TeX for KaTeX or as their plain readings. */
+export interface Formulas {
+  formula: string;
+  /** Column headings of the step 1 table. */
+  headings: string[];
+  sum: string;
+  entropy: string;
+  logSumExp: string;
+  logSoftmax: string;
+  crossEntropy?: string;
+}
 
 /** Everything the webview shows for one array: numbers formatted and TeX built on the host, from the core. */
 export interface WalkthroughView {
@@ -62,16 +80,9 @@ export interface WalkthroughView {
   pinned: boolean;
   /** True when the cursor has left every array and the panel still shows this one. */
   lingering: boolean;
-  tex: {
-    formula: string;
-    /** Column headings of the step 1 table. */
-    headings: string[];
-    sum: string;
-    entropy: string;
-    logSumExp: string;
-    logSoftmax: string;
-    crossEntropy?: string;
-  };
+  tex: Formulas;
+  /** The same formulas read out in plain text: each typeset formula carries its reading. */
+  readings: Formulas;
   /** The rows shown: every row up to the cap, else the largest probabilities. */
   rows: StepRow[];
   /** Set when rows hold only the largest probabilities of a longer array. */
@@ -110,6 +121,9 @@ export interface WalkthroughStrings {
   sortedChartLabel: string;
   targetRow: string;
   index: string;
+  probability: string;
+  mark: string;
+  entries: string;
   reset: string;
 }
 

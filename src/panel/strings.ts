@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ReadingWords } from '../core';
 import type { WalkthroughStrings } from './protocol';
 
 /** The webview's words, localized here on the host so the webview holds no user-facing text of its own. */
@@ -35,6 +36,19 @@ export function walkthroughStrings(): WalkthroughStrings {
     sortedChartLabel: vscode.l10n.t('Chart of the probabilities sorted from largest to smallest'),
     targetRow: vscode.l10n.t('target class'),
     index: vscode.l10n.t('Index'),
+    probability: vscode.l10n.t('Probability'),
+    mark: vscode.l10n.t('Mark'),
+    entries: vscode.l10n.t('Entries'),
     reset: vscode.l10n.t('Reset'),
+  };
+}
+
+/** The words of the formulas' plain readings: {0} is an index such as j, {1}–{2} its range, the last a term such as exp(x_j − m). */
+export function readingWords(): ReadingWords {
+  return {
+    sumOver: vscode.l10n.t('sum over {0} of {1}'),
+    sumFromTo: vscode.l10n.t('sum over {0} from {1} to {2} of {3}'),
+    nats: vscode.l10n.t('nats'),
+    bits: vscode.l10n.t('bits'),
   };
 }

@@ -18,6 +18,17 @@ import {
   stepTableHeadingsTex,
   significantDigits,
   sumTex,
+  crossEntropyReading,
+  entropyReading,
+  formulaReading,
+  logSoftmaxFormulaReading,
+  logSoftmaxReading,
+  logSumExpReading,
+  normalizeReading,
+  stepTableHeadingsReading,
+  sumReading,
+  spokenNumber,
+  type ReadingWords,
 } from '../core';
 import { rowCap, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
 
@@ -32,6 +43,8 @@ export interface ViewRequest {
   pinned: boolean;
   lingering: boolean;
   target?: number;
+  /** The words of the formulas' plain readings, localized. */
+  words: ReadingWords;
 }
 
 /** The number of rows (sets of logits) in an array: everything but the last axis. */
@@ -81,7 +94,10 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     p: b.probabilities[i],
     normalizeTex: normalizeTex(b, i, options),
     logSoftmaxTex: logSoftmaxTex(b, i, options),
+    normalizeReading: normalizeReading(b, i, options),
+    logSoftmaxReading: logSoftmaxReading(b, i, options),
   }));
+  const { words } = request;
 
   return {
     seq: request.seq,
@@ -103,6 +119,15 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
       logSumExp: logSumExpTex(b, options),
       logSoftmax: logSoftmaxFormulaTex(b.temperature),
       crossEntropy: target === undefined ? undefined : crossEntropyTex(b, target, options),
+    },
+    readings: {
+      formula: formulaReading(b.temperature, options, words),
+      headings: stepTableHeadingsReading(b.temperature),
+      sum: sumReading(b, shown, options, words),
+      entropy: entropyReading(b, options, words),
+      logSumExp: logSumExpReading(b, options, words),
+      logSoftmax: logSoftmaxFormulaReading(b.temperature),
+      crossEntropy: target === undefined ? undefined : crossEntropyReading(b, target, options),
     },
     rows: stepRows,
     summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
@@ -147,7 +172,7 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     if (l > top) top = l;
     if (l < bottom) bottom = l;
   }
-  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [] };
+  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [], levels: [] };
   const width = (top - bottom) / chartPoints || 1;
   const counts = new Uint32Array(chartPoints + 1);
   for (let i = 0; i < logP.length; i++) {
@@ -161,5 +186,34 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     rank += counts[k];
   }
   points.push({ rank: rank - 1, logP: bottom });
-  return { kind: 'sorted', n: p.length, points };
+  return { kind: 'sorted', n: p.length, points, levels: levelCounts(p, logP) };
+}
+
+/** Levels of p the chart's text alternative counts entries above: 0.1, 0.01, … 1e-6. */
+const levelDecades = 6;
+
+/**
+ * How many entries have p ≥ 0.1, ≥ 0.01, …, and p > 0 (every entry not masked): the rank curve read at those
+ * levels, in one pass. The levels stop where every entry is counted.
+ */
+function levelCounts(p: Float64Array, logP: Float64Array): { label: string; count: number }[] {
+  // A probability of exactly 1/100 is a few ulps either side of the double 0.01: it counts as ≥ 0.01.
+  const cuts = Array.from({ length: levelDecades }, (_, k) => 10 ** -(k + 1) * (1 - 8 * Number.EPSILON));
+  const first = new Uint32Array(levelDecades + 1);
+  let unmasked = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (logP[i] === -Infinity) continue;
+    unmasked++;
+    let k = 0;
+    while (k < levelDecades && p[i] < cuts[k]) k++;
+    first[k]++;
+  }
+  const levels: { label: string; count: number }[] = [];
+  let count = 0;
+  for (let k = 0; k < levelDecades && count < unmasked; k++) {
+    count += first[k];
+    levels.push({ label: `≥ ${spokenNumber(formatNumber(10 ** -(k + 1)))}`, count });
+  }
+  if (count < unmasked) levels.push({ label: '> 0', count: unmasked });
+  return levels;
 }

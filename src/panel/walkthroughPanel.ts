@@ -15,7 +15,7 @@ import {
   type WebviewMessage,
 } from './protocol';
 import { describeSource } from './source';
-import { walkthroughStrings } from './strings';
+import { readingWords, walkthroughStrings } from './strings';
 import { rowCount, rowLength, viewSteps } from './viewModel';
 
 export const walkthroughViewType = 'softmaxLens.walkthrough';
@@ -300,6 +300,7 @@ export class WalkthroughPanel implements vscode.Disposable {
           pinned: this.pinned,
           lingering: this.lingering,
           target: this.target,
+          words: readingWords(),
         };
         const view = await computeSoon(viewSteps(request), rowLength(this.shown.array), () => this.seq === seq && this.panel !== undefined);
         if (!view) return;

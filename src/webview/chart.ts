@@ -1,3 +1,4 @@
+import { spokenNumber } from '../core/reading';
 import type { Chart } from '../panel/protocol';
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -10,33 +11,70 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 
 const width = 400;
 const barHeight = 18;
-const labelWidth = 44;
+const markWidth = 16;
+const labelWidth = 56;
 const valueWidth = 90;
 
-/** Horizontal bars, one per class; the argmax and the target get their own classes (colours come from the theme). */
-export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined, label: string): SVGSVGElement {
+/** Argmax and target are marked by a shape, not by colour alone. */
+export const argmaxMark = '★';
+export const targetMark = '◆';
+
+function marksOf(index: number, argmax: number, target: number | undefined): string {
+  return (index === argmax ? argmaxMark : '') + (index === target ? targetMark : '');
+}
+
+/** Horizontal bars, one per class; the argmax and the target get their own marks and classes (colours come from the theme). */
+export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined): SVGSVGElement {
   const height = chart.bars.length * barHeight;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart bars' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart bars' });
   const span = width - labelWidth - valueWidth;
   chart.bars.forEach((bar, k) => {
     const y = k * barHeight;
     const group = svg('g', { class: bar.index === argmax ? 'bar argmax' : bar.index === target ? 'bar target' : 'bar' });
+    const mark = svg('text', { x: markWidth / 2, y: y + barHeight * 0.7, 'text-anchor': 'middle', class: 'mark' });
+    mark.textContent = marksOf(bar.index, argmax, target);
     const name = svg('text', { x: labelWidth - 6, y: y + barHeight * 0.7, 'text-anchor': 'end', class: 'label' });
     name.textContent = String(bar.index);
     const rect = svg('rect', { x: labelWidth, y: y + 2, height: barHeight - 4, width: Math.max(bar.p * span, bar.p > 0 ? 1 : 0), rx: 2 });
     const value = svg('text', { x: labelWidth + Math.max(bar.p * span, 1) + 4, y: y + barHeight * 0.7, class: 'value' });
     value.textContent = bar.label;
-    group.append(name, rect, value);
+    group.append(mark, name, rect, value);
     root.append(group);
   });
   return root;
 }
 
+/** The bar chart's numbers as table rows: index, probability, and the words for its marks. */
+export function barRows(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined, words: { argmax: string; target: string }): string[][] {
+  return chart.bars.map((bar) => {
+    const marks = [bar.index === argmax ? words.argmax : '', bar.index === target ? words.target : ''].filter(Boolean);
+    return [String(bar.index), spokenNumber(bar.label), marks.join(', ')];
+  });
+}
+
+/** What the marks mean, under the chart: `★ argmax  ◆ target class`. A key to the picture, so hidden with it from screen readers. */
+export function chartLegend(words: { argmax: string; target: string }, hasTarget: boolean): HTMLElement {
+  const legend = document.createElement('p');
+  legend.className = 'legend';
+  legend.setAttribute('aria-hidden', 'true');
+  const entries: [string, string][] = [[argmaxMark, words.argmax]];
+  if (hasTarget) entries.push([targetMark, words.target]);
+  for (const [mark, word] of entries) {
+    const entry = document.createElement('span');
+    const glyph = document.createElement('span');
+    glyph.className = 'mark';
+    glyph.textContent = mark;
+    entry.append(glyph, ` ${word}`);
+    legend.append(entry);
+  }
+  return legend;
+}
+
 /** The sorted distribution as an area over rank, probability on a log scale. */
-export function sortedChart(chart: Extract<Chart, { kind: 'sorted' }>, label: string, axis: { top: string; bottom: string }): SVGSVGElement {
+export function sortedChart(chart: Extract<Chart, { kind: 'sorted' }>, axis: { top: string; bottom: string }): SVGSVGElement {
   const height = 160;
   const left = 70;
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img', 'aria-label': label, class: 'chart sorted' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart sorted' });
   const points = chart.points;
   if (points.length === 0) return root;
   // Natural log of p on the vertical axis: the long tail of a big array stays visible, even below the smallest double.

@@ -1,7 +1,7 @@
 // The walkthrough webview: renders what the host sends, reports the person's choices back, keeps its state for a reload.
 import type { HostMessage, PersistedState, WalkthroughStrings, WalkthroughView, WebviewMessage } from '../panel/protocol';
 import { Controls } from './controls';
-import { renderContent, renderSource } from './render';
+import { renderContent, renderSource, renderTitle } from './render';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -81,7 +81,7 @@ function render(view: WalkthroughView, strings: WalkthroughStrings) {
 
 function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) {
   document.title = strings.title;
-  header.replaceChildren();
+  header.replaceChildren(renderTitle(strings));
   controls.hide();
   note.hidden = false;
   note.textContent = message;

@@ -1,6 +1,8 @@
 // The walkthrough's content for one view. Document text (file name, line, variable name) goes in through textContent only.
+import { fillTemplate } from '../core/template';
 import type { StepRow, WalkthroughStrings, WalkthroughView } from '../panel/protocol';
-import { barChart, sortedChart } from './chart';
+import { barChart, barRows, chartLegend, sortedChart } from './chart';
+import { chartFigure } from './figure';
 import { math } from './math';
 
 export interface RenderContext {
@@ -27,14 +29,10 @@ function section(id: string, heading: string): HTMLElement {
   return node;
 }
 
-/** `{0}`-style placeholders in a localized string. */
-export function fill(template: string, ...values: (string | number)[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, k: string) => (values[Number(k)] === undefined ? whole : String(values[Number(k)])));
-}
-
 export function renderSource(view: WalkthroughView, strings: WalkthroughStrings): HTMLElement {
   const header = element('div', 'source');
-  const where = element('span', 'where');
+  // The page's one top-level heading: what it shows.
+  const where = element('h1', 'where');
   const name = view.source.name ? `${view.source.name} · ` : '';
   const shape = view.shape.length > 1 ? ` · [${view.shape.join(' × ')}]` : ` · n = ${view.length}`;
   where.textContent = `${strings.source}: ${name}${view.source.fileName}:${view.source.line}${shape}`;
@@ -43,64 +41,80 @@ export function renderSource(view: WalkthroughView, strings: WalkthroughStrings)
   return header;
 }
 
+/** The header while no array is shown: the panel's name as its top-level heading. */
+export function renderTitle(strings: WalkthroughStrings): HTMLElement {
+  const header = element('div', 'source');
+  header.append(element('h1', 'where', strings.title));
+  return header;
+}
+
 /** Everything below the controls, rebuilt for each view. */
 export function renderContent(view: WalkthroughView, context: RenderContext): HTMLElement[] {
   const { strings } = context;
+  const { tex, readings } = view;
   const sections: HTMLElement[] = [];
 
   const formula = section('formula', strings.formulaHeading);
-  formula.append(math(view.tex.formula, true), element('p', 'why', strings.whyShift));
+  formula.append(math(tex.formula, readings.formula, true), element('p', 'why', strings.whyShift));
   if (view.temperature !== 1) formula.append(element('p', 'why', strings.whyTemperature));
   sections.push(formula);
 
   const step1 = section('step1', strings.step1Heading);
   if (view.summary) {
     const s = view.summary;
-    step1.append(element('p', 'summary', fill(strings.summary, s.shown, s.total, s.massShown, s.smallest, s.masked)));
+    step1.append(element('p', 'summary', fillTemplate(strings.summary, s.shown, s.total, s.massShown, s.smallest, s.masked)));
   }
   step1.append(stepTable(view, context), element('p', 'hint', strings.crossEntropyHint));
   sections.push(step1);
 
   const step2 = section('step2', strings.step2Heading);
-  step2.append(math(view.tex.sum, false, 'div'));
+  step2.append(math(tex.sum, readings.sum, false, 'div'));
   sections.push(step2);
 
   const step3 = section('step3', strings.step3Heading);
-  step3.append(equations(view, (row) => row.normalizeTex));
+  step3.append(equations(view, (row) => [row.normalizeTex, row.normalizeReading]));
   sections.push(step3);
 
   const chart = section('chart', strings.chartHeading);
-  if (view.chart.kind === 'bars') {
-    chart.append(barChart(view.chart, view.argmax, view.target, strings.chartLabel));
-  } else {
-    const axis = { top: view.rows[0]?.probability ?? '', bottom: view.summary?.smallest ?? '' };
-    chart.append(sortedChart(view.chart, strings.sortedChartLabel, axis));
-  }
+  chart.append(chartOf(view, strings));
   sections.push(chart);
 
   const stats = section('stats', strings.statsHeading);
   const argmaxRow = view.rows.find((row) => row.index === view.argmax);
   stats.append(
     element('p', 'argmax', `${strings.argmax} = ${view.argmax}${argmaxRow ? ` (p = ${argmaxRow.probability})` : ''}`),
-    math(view.tex.entropy, true),
-    math(view.tex.logSumExp, true),
+    math(tex.entropy, readings.entropy, true),
+    math(tex.logSumExp, readings.logSumExp, true),
   );
   sections.push(stats);
 
   const crossEntropy = section('cross-entropy', strings.crossEntropyHeading);
-  crossEntropy.append(view.tex.crossEntropy ? math(view.tex.crossEntropy, true) : element('p', 'hint', strings.crossEntropyHint));
+  crossEntropy.append(tex.crossEntropy ? math(tex.crossEntropy, readings.crossEntropy ?? '', true) : element('p', 'hint', strings.crossEntropyHint));
   sections.push(crossEntropy);
 
   sections.push(logSoftmaxSection(view, context));
   return sections;
 }
 
-/** One display equation per row shown, marked like its row in the table. */
-function equations(view: WalkthroughView, tex: (row: StepRow) => string): HTMLUListElement {
+/** The bar chart of a short array, the sorted distribution of a long one: each with the table of its numbers. */
+function chartOf(view: WalkthroughView, strings: WalkthroughStrings): HTMLElement {
+  if (view.chart.kind === 'bars') {
+    const words = { argmax: strings.argmax, target: strings.targetRow };
+    const rows = barRows(view.chart, view.argmax, view.target, words);
+    const table = { caption: strings.chartLabel, columns: [strings.index, strings.probability, strings.mark], rows };
+    return chartFigure(barChart(view.chart, view.argmax, view.target), table, chartLegend(words, view.target !== undefined));
+  }
+  const axis = { top: view.rows[0]?.probability ?? '', bottom: view.summary?.smallest ?? '' };
+  const rows = view.chart.levels.map((level) => [level.label, String(level.count)]);
+  return chartFigure(sortedChart(view.chart, axis), { caption: strings.sortedChartLabel, columns: [strings.probability, strings.entries], rows });
+}
+
+/** One display equation per row shown (its TeX and its reading), marked like its row in the table. */
+function equations(view: WalkthroughView, formula: (row: StepRow) => [string, string]): HTMLUListElement {
   const list = element('ul', 'equations');
   for (const row of view.rows) {
     const item = element('li', rowClass(view, row.index));
-    item.append(math(tex(row), true));
+    item.append(math(...formula(row), true));
     list.append(item);
   }
   return list;
@@ -115,10 +129,10 @@ function stepTable(view: WalkthroughView, context: RenderContext): HTMLTableElem
   const table = element('table', 'steps');
   const head = element('thead');
   const headRow = element('tr');
-  view.tex.headings.forEach((heading) => {
+  view.tex.headings.forEach((heading, k) => {
     const cell = element('th');
     cell.scope = 'col';
-    cell.append(math(heading));
+    cell.append(math(heading, view.readings.headings[k]));
     headRow.append(cell);
   });
   head.append(headRow);
@@ -159,7 +173,7 @@ function logSoftmaxSection(view: WalkthroughView, context: RenderContext): HTMLE
   details.append(summary);
   const fillBody = () => {
     if (details.querySelector('.equations')) return;
-    details.append(math(view.tex.logSoftmax, true), equations(view, (row) => row.logSoftmaxTex));
+    details.append(math(view.tex.logSoftmax, view.readings.logSoftmax, true), equations(view, (row) => [row.logSoftmaxTex, row.logSoftmaxReading]));
   };
   if (details.open) fillBody();
   details.addEventListener('toggle', () => {

@@ -1,9 +1,22 @@
 // The walkthrough as a person sees it in the real VS Code, in Chromium: typeset, right, following, safe, restored.
 import * as assert from 'assert';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatNumber, formatProbability, significantDigits } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
-import { closeWorkbench, goToLine, openFile, openWorkbench, readmeScreenshotPath, runCommand, webviewFrame, writeWorkspaceFile } from './vscodeUi';
+import {
+  chartValues,
+  closeWorkbench,
+  focusEditor,
+  goToLine,
+  openFile,
+  openWorkbench,
+  pickColorTheme,
+  readmeScreenshotPath,
+  runCommand,
+  waitForChart,
+  webviewFrame,
+  writeWorkspaceFile,
+} from './vscodeUi';
 
 const hostile = '<img src=x onerror=alert(1)>';
 /** 60 logits: more than the 50 rows the panel typesets. */
@@ -30,36 +43,6 @@ interface FontFaces extends Iterable<{ family: string; status: string }> {
 }
 
 const walkthrough = webviewFrame;
-
-/** Gives the keyboard back to the editor (a click in the webview takes it) by clicking the start of a line. */
-async function focusEditor(page: Page, lineText: string) {
-  await page.locator('.monaco-editor .view-line', { hasText: lineText }).click({ position: { x: 4, y: 4 } });
-}
-
-/** Picks a colour theme the way a person does, through Preferences: Color Theme. */
-async function pickTheme(page: Page, name: string, workbenchSelector: string) {
-  await runCommand(page, 'Preferences: Color Theme');
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-  await page.keyboard.type(name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click();
-  await page.locator(workbenchSelector).waitFor({ timeout: 15_000 });
-  await page.waitForTimeout(800);
-}
-
-async function chartValues(frame: FrameLocator): Promise<string[]> {
-  return frame.locator('svg.chart.bars .value').allTextContents();
-}
-
-async function waitForChart(frame: FrameLocator, expected: string[], what: string) {
-  const until = Date.now() + 15_000;
-  let seen: string[] = [];
-  while (Date.now() < until) {
-    seen = await chartValues(frame).catch(() => []);
-    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.deepStrictEqual(seen, expected, what);
-}
 
 describe('walkthrough panel in the browser', function () {
   this.timeout(180_000);
@@ -141,9 +124,9 @@ describe('walkthrough panel in the browser', function () {
     await page.waitForTimeout(500);
     // The editor and the panel beside it, without the sidebar: what the README shows.
     const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
-    await pickTheme(page, 'Light Modern', '.monaco-workbench.vs');
+    await pickColorTheme(page, 'Default Light Modern', '.monaco-workbench.vs');
     await page.screenshot({ path: readmeScreenshotPath('walkthrough-light'), clip });
-    await pickTheme(page, 'Dark Modern', '.monaco-workbench.vs-dark');
+    await pickColorTheme(page, 'Default Dark Modern', '.monaco-workbench.vs-dark');
     await page.screenshot({ path: readmeScreenshotPath('walkthrough-dark'), clip });
   });
 

@@ -1,5 +1,6 @@
 // Helpers for UI tests: one real VS Code (code-server) and one Chromium shared by every UI test file
 // of a run, a fresh workbench page per file, and the gestures a person makes in the workbench.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
@@ -105,6 +106,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 15_000 });
 }
 
+/** Gives the keyboard back to the editor (a click in a webview takes it) by clicking the start of the line holding `lineText`. */
+export async function focusEditor(page: Page, lineText: string): Promise<void> {
+  await page.locator('.monaco-editor .view-line', { hasText: lineText }).click({ position: { x: 4, y: 4 } });
+}
+
 /** Moves the cursor to a 1-based line and column (Ctrl+G). */
 export async function goToLine(page: Page, line: number, column = 1): Promise<void> {
   await page.keyboard.press('Control+g');
@@ -177,6 +183,40 @@ export async function hoverText(page: Page, text: string, timeoutMs = 15_000): P
 /** The document inside the active webview (e.g. the walkthrough panel). */
 export function webviewFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+/** The value labels of the walkthrough's bar chart, top to bottom. */
+export async function chartValues(frame: FrameLocator): Promise<string[]> {
+  return frame.locator('svg.chart.bars .value').allTextContents();
+}
+
+/** Waits until the walkthrough's bar chart shows exactly `expected` as its value labels. */
+export async function waitForChart(frame: FrameLocator, expected: string[], what: string): Promise<void> {
+  const until = Date.now() + 15_000;
+  let seen: string[] = [];
+  while (Date.now() < until) {
+    seen = await chartValues(frame).catch(() => []);
+    if (JSON.stringify(seen) === JSON.stringify(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.deepStrictEqual(seen, expected, what);
+}
+
+/**
+ * Picks a colour theme the way a person does, through Preferences: Color Theme (which sets `workbench.colorTheme`),
+ * and waits until the workbench (`workbenchSelector`, e.g. `.monaco-workbench.vs-dark`) and every webview wear it.
+ */
+export async function pickColorTheme(page: Page, name: string, workbenchSelector: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await page.keyboard.type(name);
+  await page.locator('.quick-input-list .monaco-list-row').getByText(name, { exact: true }).first().click();
+  await page.locator(workbenchSelector).waitFor({ timeout: 15_000 });
+  const webviews = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  if ((await page.locator('iframe.webview.ready').count()) > 0) {
+    await webviews.locator(`body[data-vscode-theme-id="${name}"]`).waitFor({ state: 'attached', timeout: 15_000 });
+  }
+  await page.waitForTimeout(300);
 }
 
 /**

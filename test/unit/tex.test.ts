@@ -16,6 +16,7 @@ import {
   topK,
   type Breakdown,
 } from '../../src/core';
+import { formulaCases } from './formulaCases';
 
 function typeset(tex: string, displayMode = false): string {
   return katex.renderToString(tex, { strict: 'error', throwOnError: true, trust: false, maxSize: 20, maxExpand: 200, displayMode });
@@ -38,15 +39,7 @@ function everyString(b: Breakdown, decimals: number, indices: number[]): string[
 const all = (n: number) => [...Array(n).keys()];
 
 describe('walkthrough TeX', () => {
-  const cases: { name: string; logits: number[]; temperature?: number; decimals: number }[] = [
-    { name: 'the worked example', logits: [2, 1, 0.1], decimals: 4 },
-    { name: 'a temperature of 0.5', logits: [2, 1, 0.1], temperature: 0.5, decimals: 6 },
-    { name: 'masked logits', logits: [3, -Infinity, 1, -Infinity], decimals: 3 },
-    { name: 'probabilities far below the decimals (scientific notation)', logits: [0, -800, -50, 700], decimals: 4 },
-    { name: 'negative logits and one decimal', logits: [-1.5, -2.25, -0.75], decimals: 1 },
-    { name: 'a huge spread at 15 decimals', logits: [1e6, -1e6, 0.5], temperature: 10, decimals: 15 },
-  ];
-  for (const c of cases) {
+  for (const c of formulaCases) {
     it(`every string typesets with KaTeX strict and throwOnError: ${c.name}`, () => {
       const b = breakdown(c.logits, { temperature: c.temperature });
       for (const tex of everyString(b, c.decimals, all(c.logits.length))) {

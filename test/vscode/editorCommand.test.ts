@@ -137,6 +137,40 @@ suite('Copy', () => {
   });
 });
 
+suite('Copy Last Result and Insert Last Result Below, from the Command Palette', () => {
+  suiteSetup(activateExtension);
+  teardown(closeAllEditors);
+
+  /** A Python document whose softmax at `at` has been computed. */
+  async function computedIn(source: string, at: string): Promise<vscode.TextEditor> {
+    const editor = await openEditor('python', source);
+    putCursor(editor, positionOf(editor.document, at));
+    assert.ok(await computeSoftmax());
+    return editor;
+  }
+
+  test('act on the result computed in the active document, not on the one computed last elsewhere', async () => {
+    const first = await computedIn('a = [2.0, 1.0, 0.1]\n', '1.0');
+    const second = await computedIn('b = [0.5, 3.0]\n', '3.0');
+    await vscode.window.showTextDocument(first.document);
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.copyResult'), true);
+    assert.strictEqual(await vscode.env.clipboard.readText(), formatArray(softmax([2.0, 1.0, 0.1]), [3], 'python', 4));
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    assert.strictEqual(first.document.lineAt(1).text, `# softmax = ${formatArray(softmax([2.0, 1.0, 0.1]), [3], 'python', 4)}`);
+    assert.strictEqual(second.document.getText(), 'b = [0.5, 3.0]\n');
+  });
+
+  test('do nothing in a document with no result yet, and say so', async () => {
+    await computedIn('a = [2.0, 1.0, 0.1]\n', '1.0');
+    const other = await openEditor('python', 'c = [4.0, 5.0]\n');
+    await vscode.env.clipboard.writeText('left alone');
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.copyResult'), false);
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'left alone');
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), false);
+    assert.strictEqual(other.document.getText(), 'c = [4.0, 5.0]\n');
+  });
+});
+
 suite('Insert Below', () => {
   suiteSetup(activateExtension);
   teardown(closeAllEditors);

@@ -40,6 +40,23 @@ suite('Hover over an array', () => {
     assert.ok(/[█▏▎▍▌▋▊▉]/.test(hover.text), 'no bar in the table');
   });
 
+  test('names every column of the table and puts each row\'s numbers before its bar, for the Accessible View', async () => {
+    const { document } = await openEditor('python', 'scores = [0.3, 2.5, -1.0]\n');
+    const hover = await softmaxHover(document.uri, positionOf(document, '2.5'));
+    assert.ok(hover);
+    const lines = hover.text.split('\n');
+    const header = lines.findIndex((line) => line.startsWith('| #'));
+    const cells = (line: string) => line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const names = cells(lines[header]);
+    assert.strictEqual(names.length, 4, lines[header]);
+    for (const name of names) assert.notStrictEqual(name, '', `a column without a header: ${lines[header]}`);
+    for (const row of lines.slice(header + 2, header + 5)) {
+      const [index, logit, p, bar] = cells(row);
+      assert.match(`${index} ${logit} ${p}`, /^(\*\*)?\d/, row);
+      assert.match(bar, /^`[█▏▎▍▌▋▊▉ ]+`$/, row);
+    }
+  });
+
   test('covers the array from bracket to bracket and nothing outside it', async () => {
     const source = 'x = [1.0, 2.0, 3.0]  # logits\n';
     const { document } = await openEditor('python', source);

@@ -1,6 +1,6 @@
 // What the host sends the webview: capped for long arrays, whatever their length, and drawn from the core's numbers.
 import * as assert from 'assert';
-import { breakdown, formatProbability, topK } from '../../src/core';
+import { breakdown, englishReadingWords, formatProbability, topK } from '../../src/core';
 import { buildView, type ViewRequest } from '../../src/panel/viewModel';
 
 function request(values: number[], shape = [values.length], extra: Partial<ViewRequest> = {}): ViewRequest {
@@ -14,6 +14,7 @@ function request(values: number[], shape = [values.length], extra: Partial<ViewR
     decimals: 4,
     pinned: false,
     lingering: false,
+    words: englishReadingWords,
     ...extra,
   };
 }
