@@ -176,8 +176,14 @@ export async function hoverUntilShown(page: Page, target: Locator, hover: Locato
 export async function hoverText(page: Page, text: string, timeoutMs = 15_000): Promise<string> {
   const target = page.locator('.monaco-editor .view-line span', { hasText: editorSpace(text) }).last();
   const hover = page.locator('.monaco-hover:visible').first();
+  const until = Date.now() + timeoutMs;
   await hoverUntilShown(page, target, hover, timeoutMs);
-  return plainSpace(await hover.innerText());
+  // VS Code shows "Loading..." in the hover until every provider has answered; a person waits for the answer.
+  for (;;) {
+    const text = plainSpace(await hover.innerText());
+    if (!/^\s*(Loading|正在加载)(\.\.\.|…)\s*$/.test(text) || Date.now() >= until) return text;
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The document inside the active webview (e.g. the walkthrough panel). */
