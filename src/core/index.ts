@@ -5,3 +5,5 @@ export * from './breakdown';
 export * from './format';
 export * from './findArrays';
 export * from './tex';
+export * from './precision';
+export * from './roles';
