@@ -7,3 +7,4 @@ export * from './findArrays';
 export * from './tex';
 export * from './precision';
 export * from './roles';
+export * from './distribution';

@@ -1,5 +1,6 @@
 // How the numbers of a found array were printed, read back from its own literal, and what that lets a
 // printed value differ from the exact one: half a unit in its last printed place.
+import { readDecimal } from './arrays/decimal';
 import { isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './arrays/numbers';
 import { profileFor } from './arrays/profile';
 import type { FoundArray } from './findArrays';
@@ -32,22 +33,22 @@ export function printPrecision(text: string, array: FoundArray, languageId?: str
   const { values } = array;
   const n = values.length;
   const juliaFloat = profileFor(languageId).juliaFloat;
-  const read: LiteralRead = { value: 0, end: 0 };
-  const tex: LiteralRead = { value: 0, end: 0 };
-  const fixed = new Uint8Array(n);
-  const raw = new Int16Array(n);
+  const read = READ;
+  const tex = TEX;
+  // Per entry: the fixed sentinel, the exact sentinel, or the exponent of an e-notation entry, settled at the end.
+  const places = new Int16Array(n);
   let decimals = -1;
   let mantissaDecimals = -1;
   let k = 0;
   const end = Math.min(array.end, text.length);
   for (let i = array.start; i < end; ) {
     const c = text.charCodeAt(i);
-    if (!startsNumber(text, i, c) || !readLiteral(text, i, end, juliaFloat, read) || isIdentChar(text.charCodeAt(read.end))) {
+    if (!startsNumber(text, i, c) || !readNumber(text, i, end, juliaFloat, read) || isIdentChar(text.charCodeAt(read.end))) {
       i = isIdentChar(c) || c === 92 ? skipWord(text, i, end) : i + 1;
       continue;
     }
     if (k >= n) return undefined;
-    const place = placeOf(text, i, read.end);
+    const place = placeOf(text, i, read.end, juliaFloat);
     let value = read.value;
     let next = read.end;
     if (place.kind !== 'exact' && readTexExponent(text, read.end, end, tex)) {
@@ -59,30 +60,44 @@ export function printPrecision(text: string, array: FoundArray, languageId?: str
     }
     if (!(value === values[k] || (value !== value && values[k] !== values[k]))) return undefined;
     if (place.kind === 'fixed') {
-      fixed[k] = 1;
+      places[k] = fixedPlace;
       decimals = Math.max(decimals, place.decimals);
     } else if (place.kind === 'scientific') {
       mantissaDecimals = Math.max(mantissaDecimals, place.decimals);
-      raw[k] = clampPlace(place.exponent);
+      places[k] = clampPlace(place.exponent);
     } else {
-      raw[k] = exactPlace;
+      places[k] = exactPlace;
     }
     k++;
     i = next;
   }
   if (k !== n) return undefined;
-  const places = new Int16Array(n);
   for (let j = 0; j < n; j++) {
-    if (fixed[j] === 1) places[j] = -decimals;
-    else places[j] = raw[j] === exactPlace ? exactPlace : clampPlace(raw[j] - mantissaDecimals);
+    if (places[j] === fixedPlace) places[j] = -decimals;
+    else if (places[j] !== exactPlace) places[j] = clampPlace(places[j] - mantissaDecimals);
   }
   return { decimals, mantissaDecimals, places };
 }
 
+/** Marks an entry in fixed notation until the array's decimals are known. */
+const fixedPlace = 32767;
+/** Reused for every literal read: printPrecision runs once per array and allocates nothing per number. */
+const READ: LiteralRead = { value: 0, end: 0 };
+const TEX: LiteralRead = { value: 0, end: 0 };
+
+/** A plain decimal the fast way (no substring), anything else (words, suffixes, Julia's `1f0`) the general way. */
+function readNumber(text: string, i: number, end: number, juliaFloat: boolean, read: LiteralRead): boolean {
+  return (readDecimal(text, i, read) && read.end <= end) || readLiteral(text, i, end, juliaFloat, read);
+}
+
+/** Half units for the places prints use, computed once: 0.5·10^place. */
+const HALF_UNITS = Array.from({ length: 81 }, (_, k) => 0.5 * 10 ** (k - 40));
+
 /** Half a unit in the last printed place of entry `index`: how far its exact value may lie from it (0 when exact). */
 export function halfUnit(precision: PrintPrecision, index: number): number {
   const place = precision.places[index];
-  return place === exactPlace ? 0 : 0.5 * 10 ** place;
+  if (place === exactPlace) return 0;
+  return place >= -40 && place <= 40 ? HALF_UNITS[place + 40] : 0.5 * 10 ** place;
 }
 
 /** True when `value` rounds, at the place entry `index` was printed to, to `printed` (ties either way). */
@@ -162,7 +177,11 @@ interface Place {
 }
 
 /** Where the digits of the literal [from, to) stop: decimals in fixed notation, or mantissa decimals and exponent. */
-function placeOf(text: string, from: number, to: number): Place {
+function placeOf(text: string, from: number, to: number, juliaFloat: boolean): Place {
+  const place = PLACE;
+  place.kind = 'fixed';
+  place.decimals = 0;
+  place.exponent = 0;
   let i = from;
   // A wrapper such as np.float64(0.5) is read by the literal inside it.
   for (let k = i; k < to; k++) {
@@ -173,32 +192,39 @@ function placeOf(text: string, from: number, to: number): Place {
   }
   let c = text.charCodeAt(i);
   while (c === 43 || c === 45 || c === 0x2212 || c === 32 || c === 39 || c === 34) c = text.charCodeAt(++i);
-  if (!(c >= 48 && c <= 57) && c !== 46) return { kind: 'exact', decimals: 0, exponent: 0 };
+  if (!isDigit(c) && c !== 46) {
+    place.kind = 'exact';
+    return place;
+  }
   // Hexadecimal, octal and binary integers are whole numbers.
-  if (c === 48 && /[xXoObB]/.test(text[i + 1] ?? '')) return { kind: 'fixed', decimals: 0, exponent: 0 };
+  const x = text.charCodeAt(i + 1) | 32;
+  if (c === 48 && (x === 120 || x === 111 || x === 98)) return place;
   while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
-  let decimals = 0;
   if (text.charCodeAt(i) === 46) {
     i++;
     while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) {
-      if (text.charCodeAt(i) !== 95) decimals++;
+      if (text.charCodeAt(i) !== 95) place.decimals++;
       i++;
     }
   }
   const e = text.charCodeAt(i);
-  if ((e === 101 || e === 69 || e === 102) && i + 1 < to) {
-    const exponent = Number(text.slice(i + 1, digitsEnd(text, i + 1, to)));
-    if (Number.isFinite(exponent)) return { kind: 'scientific', decimals, exponent };
+  if ((e === 101 || e === 69 || (juliaFloat && e === 102)) && i + 1 < to) {
+    let k = i + 1;
+    const negative = text.charCodeAt(k) === 45;
+    if (negative || text.charCodeAt(k) === 43) k++;
+    let exponent = 0;
+    const digits = k;
+    for (; k < to && isDigit(text.charCodeAt(k)) && exponent < 100000; k++) exponent = exponent * 10 + (text.charCodeAt(k) - 48);
+    if (k > digits) {
+      place.kind = 'scientific';
+      place.exponent = negative ? -exponent : exponent;
+    }
   }
-  return { kind: 'fixed', decimals, exponent: 0 };
+  return place;
 }
 
-function digitsEnd(text: string, from: number, to: number): number {
-  let i = from;
-  if (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45) i++;
-  while (i < to && isDigit(text.charCodeAt(i))) i++;
-  return i;
-}
+/** Reused by placeOf: each place is read and used before the next literal. */
+const PLACE: Place = { kind: 'fixed', decimals: 0, exponent: 0 };
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
@@ -218,5 +244,5 @@ function skipWord(text: string, i: number, end: number): number {
 }
 
 function clampPlace(place: number): number {
-  return Math.max(-32767, Math.min(32767, place));
+  return Math.max(-32767, Math.min(32766, place));
 }

@@ -42,6 +42,8 @@ export function printedBy(text: string, array: FoundArray): Printed {
   const lines = source ?? linesAbove(text, lineStart);
   let wanted: string | undefined;
   for (const raw of lines) {
+    // Most arrays in a print-out follow another printed line: tell that before reading the line as code.
+    if (source === undefined && startsOutput(raw)) break;
     const code = normalize(raw);
     if (code === '') continue;
     if (source === undefined && isOutput(code)) break;
@@ -72,6 +74,7 @@ export function printedBy(text: string, array: FoundArray): Printed {
  * marker, a print's wrapper or other printed arrays, so the lines above decide.
  */
 function ownLine(prefix: string): Printed | undefined {
+  if (prefix.trim() === '') return undefined;
   // In prose, the code is what follows the last backtick: "the tutorial prints `softmax(x) = [...]`".
   const tick = prefix.lastIndexOf('`');
   const text = tick >= 0 && prefix.slice(tick + 1).trim() !== '' ? prefix.slice(tick + 1) : prefix.replace(/`\s*$/, '');
@@ -87,16 +90,23 @@ function ownLine(prefix: string): Printed | undefined {
 }
 
 /** Up to maxLines lines above the array's line, nearest first, within maxChars. */
-function linesAbove(text: string, lineStart: number): string[] {
-  const lines: string[] = [];
+function* linesAbove(text: string, lineStart: number): Generator<string> {
   const floor = Math.max(0, lineStart - maxChars);
   let to = lineStart - 1;
-  while (to > floor && lines.length < maxLines) {
+  for (let count = 0; to > floor && count < maxLines; count++) {
     const from = lineStartWithin(text, to, to - floor);
-    lines.push(text.slice(from, to));
+    yield text.slice(from, to);
     to = from - 1;
   }
-  return lines;
+}
+
+/** A printed line begins with a bracket or a digit (after blanks and a JSON string's quote): no code does. */
+function startsOutput(line: string): boolean {
+  let k = 0;
+  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9 || line.charCodeAt(k) === 34)) k++;
+  const c = line.charCodeAt(k);
+  if (c === 91) return true;
+  return c >= 48 && c <= 57;
 }
 
 /**
@@ -120,7 +130,15 @@ function notebookSource(text: string, end: number): string[] | undefined {
 function normalize(line: string): string {
   let code = line.trim();
   for (let k = 0; k < 3; k++) code = code.replace(/^(?:["']|>>>|\.\.\.|In \[\d*\]:|julia>|>|#|\/\/|%|--)\s*/, '');
-  return code.replace(/(?:\\n)?["']?,?\s*;?\s*$/, '').trim();
+  // The end of a notebook's JSON string, `\n",`, and a statement's `;`.
+  let end = code.length;
+  for (let k = 0; k < 4 && end > 0; k++) {
+    const c = code.charCodeAt(end - 1);
+    if (c === 44 || c === 59 || c === 34 || c === 39 || c === 32) end--;
+    else if (c === 110 && code.charCodeAt(end - 2) === 92) end -= 2;
+    else break;
+  }
+  return code.slice(0, end).trim();
 }
 
 /** A printed output rather than code: it starts with a bracket, a number, or a print's wrapper around one. */

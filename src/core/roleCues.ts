@@ -35,19 +35,37 @@ export function nameCue(name: string): NameCue | undefined {
   let cue = nameCache.get(name);
   if (cue !== undefined || nameCache.has(name)) return cue;
   const base = lastSegment(name);
-  cue = WHOLE_NAMES.get(base.toLowerCase());
+  cue = base.length <= 5 ? WHOLE_NAMES.get(base.toLowerCase()) : undefined;
   if (cue === undefined) {
-    const words = base
-      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w !== '');
-    cue = HEAD_WORDS.get(words[words.length - 1] ?? '');
-    if (cue === 'probabilities' && words.slice(0, -1).includes('log')) cue = 'logProbabilities';
+    const head = lastWord(base);
+    cue = HEAD_WORDS.get(head);
+    if (cue === 'probabilities' && /(?:^|[^a-z])log(?:[^a-z]|$)|(?:^|_)log(?=[A-Z_])/i.test(base.slice(0, base.length - head.length))) cue = 'logProbabilities';
   }
   // Documents repeat the same few names; the cache stays small because names are short and few.
   if (nameCache.size < 4096) nameCache.set(name, cue);
   return cue;
+}
+
+/** The last word of a name, lower-cased: `pred_probs` → probs, `kernelSizes2` → sizes, `X_prob` → prob. */
+function lastWord(name: string): string {
+  let end = name.length;
+  while (end > 0 && !isLetter(name.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLetter(name.charCodeAt(start - 1))) {
+    // camelCase: a capital starts the word, unless the word is all capitals (`LOGITS`).
+    const upper = isUpper(name.charCodeAt(start - 1));
+    start--;
+    if (upper && start < end - 1 && !isUpper(name.charCodeAt(start + 1))) break;
+  }
+  return name.slice(start, end).toLowerCase();
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** Which arguments of a call hold sizes, ranges or indices: `second` is the one right after the data. */
@@ -149,6 +167,7 @@ const FILLERS = new Set(['the', 'of', 'a', 'an']);
 
 /** The range word the array follows, or undefined. */
 export function rangeWord(words: readonly string[], prefix: string): string | undefined {
+  if (prefix === '') return undefined;
   let at = words.length - 1;
   while (at > 0 && FILLERS.has(words[at])) at--;
   const last = words[at];

@@ -6,7 +6,7 @@ import { printPrecision, rowLogSumExpChecks, rowSumChecks } from './precision';
 import { rowsOf, type Steps } from './softmax';
 import { callCue, endsCondition, gradFnCue, indexConstructor, logWord, nameCue, producerCue, rangeWord } from './roleCues';
 import { printedBy } from './printer';
-import { bindingOf, gradFnAfter, lineAfter, wordsBefore } from './surroundings';
+import { bindingOf, gradFnAfter, lineAfter, mentionedOnLine, wordFollows, wordsBefore } from './surroundings';
 
 export type Role = 'logits' | 'probabilities' | 'logProbabilities' | 'shape';
 
@@ -19,6 +19,7 @@ export type RoleReason =
   | { readonly code: 'printedAfter'; readonly name: string }
   | { readonly code: 'after'; readonly word: string }
   | { readonly code: 'logLine'; readonly word: string }
+  | { readonly code: 'mentioned'; readonly word: string }
   | { readonly code: 'sumsToOne' }
   | { readonly code: 'nearlySumsToOne' }
   | { readonly code: 'logSumExpZero' }
@@ -116,7 +117,7 @@ export function classifyArray(text: string, array: FoundArray, languageId?: stri
     const set = word === '\\in' || word === '∈' || (word === 'in' && endsCondition(lineAfter(text, array.end)));
     if (interval || set) return role('shape', { code: 'after', word });
   }
-  if (facts.counts && array.values.length <= 4) {
+  if (facts.counts && array.values.length <= 4 && wordFollows(text, array.end)) {
     const log = logWord(lineAfter(text, array.end));
     if (log !== undefined) return role('shape', { code: 'logLine', word: log });
   }
@@ -130,6 +131,11 @@ export function classifyArray(text: string, array: FoundArray, languageId?: stri
     }
     const shown = printed.name === undefined ? undefined : byName(printed.name, facts);
     if (shown !== undefined) return shown;
+  }
+  if ((facts.unit || facts.nonPositive) && !facts.integers && facts.spread >= 2) {
+    // Prose that says what the numbers are: "the tutorial prints `[0.70, 0.20, 0.20]` as its softmax".
+    const said = mentionedOnLine(text, array);
+    if (said !== undefined && valuesFit(said.role, facts)) return role(said.role, { code: 'mentioned', word: said.word });
   }
   return byValues(text, array, facts, languageId) ?? role('logits', { code: 'noCue' });
 }
@@ -171,8 +177,14 @@ function byValues(text: string, array: FoundArray, facts: Facts, languageId?: st
   return checks.every((c) => c.sumsToOne === true) ? role('logProbabilities', { code: 'logSumExpZero' }) : undefined;
 }
 
-/** Arrays classified between two yields of classifySteps: a few milliseconds of work. */
-const perStep = 2048;
+/** Arrays classified between two yields of classifySteps: a few milliseconds of work on a slow machine. */
+const perStep = 512;
+
+/**
+ * How much text around an array its role depends on: classifyArray on a window holding this many characters
+ * before the array's start and after its end says exactly what it says on the whole text.
+ */
+export const roleWindow = { before: 1024, after: 2112 } as const;
 
 /** classifyArray for every array, in steps, so an editor can classify a huge document between other work. */
 export function* classifySteps(text: string, arrays: readonly FoundArray[], languageId?: string): Steps<ArrayRole[]> {
@@ -215,6 +227,8 @@ export function describeReason(reason: RoleReason): string {
       return `a range or set of values after “${reason.word}”`;
     case 'logLine':
       return `counters of a log line (“${reason.word}” follows)`;
+    case 'mentioned':
+      return `its line says “${reason.word}”`;
     case 'sumsToOne':
       return 'each row is ≥ 0 and sums to 1 at its printed precision';
     case 'nearlySumsToOne':

@@ -73,6 +73,11 @@ function unpackedFirst(text: string, from: number, floor: number): string | unde
  * and the text itself (for words of languages written without spaces, such as `位于`).
  */
 export function wordsBefore(text: string, at: number): { words: string[]; prefix: string } {
+  // Most arrays follow a bracket, a comma, an operator or a line start: no word at all, and nothing to read.
+  let k = at;
+  while (k > 0 && k > at - 8 && /[\s`$*"'(（：:]/u.test(text[k - 1])) k--;
+  const c = text.charCodeAt(k - 1);
+  if (k === 0 || !(isNameChar(c) || c === 92 || c === 0x2208)) return { words: [], prefix: '' };
   const prefix = text.slice(lineStartWithin(text, at, 48), at).replace(/[\s`$*"'(（：:]+$/u, '');
   const words = prefix.split(/[\s`$*"'()]+/).slice(-3).map((w) => w.toLowerCase()).filter((w) => w !== '');
   return { words, prefix };
@@ -310,6 +315,30 @@ export function gradFnAfter(text: string, end: number): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Words in the prose around an array that say what it holds, log-probabilities first (they contain the others). */
+const MENTIONS: [RegExp, 'probabilities' | 'logProbabilities'][] = [
+  [/log[-_ ]?softmax|log[-_ ]?probabilit(?:y|ies)|对数概率/i, 'logProbabilities'],
+  [/softmax(?!\s*\()|probabilit(?:y|ies)|概率/i, 'probabilities'],
+];
+
+/** What the array's own line says it holds, outside the array and outside calls (`softmax(` is a call, not a word). */
+export function mentionedOnLine(text: string, array: FoundArray): { role: 'probabilities' | 'logProbabilities'; word: string } | undefined {
+  const line = text.slice(lineStartWithin(text, array.start, 160), array.start) + ' ' + text.slice(array.end, lineEndWithin(text, array.end, 160));
+  for (const [words, role] of MENTIONS) {
+    const m = words.exec(line);
+    if (m !== null) return { role, word: m[0] };
+  }
+  return undefined;
+}
+
+/** True when a word follows the array on its line (past spaces and a print's closing brackets). */
+export function wordFollows(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && k < end + 8 && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** The rest of the array's line after it, past the closing brackets of the print that holds it. */

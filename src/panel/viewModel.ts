@@ -26,6 +26,7 @@ export interface ViewRequest {
   ref: ArrayRef;
   array: FoundArray;
   source: WalkthroughView['source'];
+  reading: WalkthroughView['reading'];
   row: number;
   temperature: number;
   decimals: number;
@@ -87,6 +88,7 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     seq: request.seq,
     ref: request.ref,
     source: request.source,
+    reading: request.reading,
     shape: request.array.shape,
     row,
     rowCount: rows,

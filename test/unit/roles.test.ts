@@ -138,6 +138,7 @@ describe('describeReason and describeRole', () => {
       [{ code: 'printedAfter', name: 'softmax' }, 'printed after softmax(…)'],
       [{ code: 'after', word: '∈' }, 'a range or set of values after “∈”'],
       [{ code: 'logLine', word: 'loss' }, 'counters of a log line (“loss” follows)'],
+      [{ code: 'mentioned', word: 'softmax' }, 'its line says “softmax”'],
       [{ code: 'sumsToOne' }, 'each row is ≥ 0 and sums to 1 at its printed precision'],
       [{ code: 'nearlySumsToOne' }, 'each row is ≥ 0 and nearly sums to 1'],
       [{ code: 'logSumExpZero' }, 'each row is ≤ 0 with logsumexp 0 at its printed precision'],

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { classifyArray, findArrays } from '../../src/core';
+import { classifyArray, findArrays, roleWindow } from '../../src/core';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'roles');
 
@@ -31,7 +31,7 @@ describe('roles on the fixture corpus', () => {
   it('has both kinds for every role: arrays it must catch, and look-alikes it must leave alone', () => {
     const seen = new Set(sources.flatMap((f) => specOf(f).arrays.map((a) => `${a.role}: ${a.reason}`)));
     for (const kind of [
-      'probabilities: printedWith', 'probabilities: printedAfter', 'probabilities: named', 'probabilities: sumsToOne',
+      'probabilities: printedWith', 'probabilities: printedAfter', 'probabilities: named', 'probabilities: sumsToOne', 'probabilities: mentioned',
       'logProbabilities: printedWith', 'logProbabilities: logSumExpZero', 'logProbabilities: named',
       'shape: passedTo', 'shape: named', 'shape: after', 'shape: logLine', 'shape: printedAfter', 'shape: subscript',
       'logits: passedTo', 'logits: named', 'logits: printedAfter', 'logits: noCue',
@@ -53,6 +53,19 @@ describe('roles on the fixture corpus', () => {
       // The same file saved with Windows line endings reads the same.
       const crlf = text.replace(/\n/g, '\r\n');
       assert.deepStrictEqual(read(crlf), spec.arrays.map((e) => ({ ...e, text: e.text.replace(/\n/g, '\r\n') })));
+    });
+
+    it(`gives each array of ${file} the same role from a window of roleWindow around it as from the whole file`, () => {
+      // Padded on both sides so the windows are cut inside the text, not at its ends.
+      const pad = `${'x = 1\n'.repeat(600)}`;
+      const text = pad + fs.readFileSync(path.join(DIR, file), 'utf8') + pad;
+      const { languageId } = specOf(file);
+      for (const a of findArrays(text, languageId)) {
+        const from = Math.max(0, a.start - roleWindow.before);
+        const window = text.slice(from, a.end + roleWindow.after);
+        const moved = { ...a, start: a.start - from, end: a.end - from };
+        assert.deepStrictEqual(classifyArray(window, moved, languageId), classifyArray(text, a, languageId), text.slice(a.start, a.end));
+      }
     });
   }
 });
