@@ -10,6 +10,7 @@ import './softmaxSimd';
 import './size';
 import './linearity';
 import './corpus';
+import './roles';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).
