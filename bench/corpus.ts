@@ -151,7 +151,10 @@ function tables(folder: string): string {
       if (s.role.role === 'probabilities' || s.role.role === 'logProbabilities') x.verdicts[verdict(s)]++;
     }
   }
-  const header = ['repository', 'files', 'lines', 'arrays', 'lenses / 100 lines ("all")', 'lenses / 100 lines ("likely")', ...roles.map((r) => `${r} share`), 'sum check ✓ / ⚠ / unknown'];
+  const header = [
+    'repository', 'files', 'lines', 'arrays', 'lenses / 100 lines ("all")', 'lenses / 100 lines ("likely")',
+    'logits', 'probabilities', 'log-probabilities', 'shapes (no lens under "likely")', 'sum check ✓ / ⚠ / no verdict',
+  ];
   const rows = [...tallies.entries()].sort((a, b) => b[1].arrays - a[1].arrays).map(([repo, t]) => tallyRow(repo, t));
   rows.push(tallyRow('**all**', total));
   const reasons = new Map<string, number>();
@@ -160,7 +163,7 @@ function tables(folder: string): string {
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
   }
   return [
-    `## corpus\n\n${total.files} files of ${path.basename(path.resolve(folder))}. Under "all" every array has a lens; under "likely" (the default) only logits, probabilities and log-probabilities do. The sum check is the hover's verdict on the arrays read as probabilities (rows sum to 1) or log-probabilities (logsumexp 0) at their printed precision.`,
+    `## corpus\n\n${total.files} files of ${path.basename(path.resolve(folder))}. Under "all" every array has a lens; under "likely" (the default) only logits, probabilities and log-probabilities do. The role columns are shares of all arrays, i.e. of the lenses under "all". The sum check is the hover's verdict on the arrays read as probabilities (rows sum to 1) or log-probabilities (logsumexp 0) at their printed precision.`,
     markdownTable(header, rows),
     markdownTable(
       ['role: reason', 'arrays'],
