@@ -98,8 +98,9 @@ function checkWords(check: RowSumCheck, kind: 'probabilities' | 'logProbabilitie
 }
 
 /**
- * The lens of printed probabilities or log-probabilities: their own facts, never their softmax.
- * `probabilities · sum 1 ✓ · max 0.750 @ 2 · entropy 0.699 nats`, `log-probabilities · exp → [0.204, …] · max 0.750 @ 2`.
+ * The lens of printed probabilities or log-probabilities: their own facts, never their softmax. Like the softmax
+ * lens it ends with the argmax: `probabilities · sum 1 ✓ · entropy 0.681 nats · max 0.75 @ 2`,
+ * `log-probabilities · exp → [0.204, …] · max 0.75 @ 2`.
  */
 export function distributionTitle(distribution: Distribution, shape: readonly number[], kind: 'probabilities' | 'logProbabilities'): string {
   const label = kind === 'probabilities' ? vscode.l10n.t('probabilities') : vscode.l10n.t('log-probabilities');
@@ -122,9 +123,9 @@ export function distributionTitle(distribution: Distribution, shape: readonly nu
   const [row] = rows;
   const best = formatNumber(row.probabilities[row.argmax], 3);
   if (kind === 'probabilities') {
-    return vscode.l10n.t('{0} · {1} · max {2} @ {3} · entropy {4} nats', label, checkWords(row.check, kind), best, row.argmax, formatNumber(row.entropyNats, 3));
+    return vscode.l10n.t('{0} · {1} · entropy {2} nats · max {3} @ {4}', label, checkWords(row.check, kind), formatNumber(row.entropyNats, 3), best, row.argmax);
   }
   const exp = shortList(row.probabilities, lensEntries, (x) => formatNumber(x, 3));
-  const check = row.check.sumsToOne === true ? '' : ` · ${checkWords(row.check, kind)}`;
-  return vscode.l10n.t('{0} · exp → {1} · max {2} @ {3}', label, exp, best, row.argmax) + check;
+  const shown = row.check.sumsToOne === true ? label : `${label} · ${checkWords(row.check, kind)}`;
+  return vscode.l10n.t('{0} · exp → {1} · max {2} @ {3}', shown, exp, best, row.argmax);
 }
