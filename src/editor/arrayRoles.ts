@@ -1,6 +1,18 @@
 import * as vscode from 'vscode';
 import { classifyArray, printPrecision, roleWindow, type ArrayRole, type FoundArray, type PrintPrecision } from '../core';
 
+/** What an array is taken for should classifying it ever fail: logits, the views as they were before roles. */
+const fallback: ArrayRole = { role: 'logits', reason: { code: 'noCue' } };
+
+/** classifyArray, which is written not to throw; should it ever, the array keeps its softmax lens. */
+function classify(text: string, array: FoundArray, languageId: string): ArrayRole {
+  try {
+    return classifyArray(text, array, languageId);
+  } catch {
+    return fallback;
+  }
+}
+
 /** The roles found in one document version, per array object of that version's scan. */
 interface Entry {
   version: number;
@@ -22,7 +34,7 @@ export class ArrayRoles implements vscode.Disposable {
     if (role === undefined) {
       const from = Math.max(0, array.start - roleWindow.before);
       const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(array.end + roleWindow.after)));
-      role = classifyArray(text, { ...array, start: array.start - from, end: array.end - from }, document.languageId);
+      role = classify(text, { ...array, start: array.start - from, end: array.end - from }, document.languageId);
       roles.set(array, role);
     }
     return role;
@@ -33,7 +45,7 @@ export class ArrayRoles implements vscode.Disposable {
     const roles = this.rolesFor(document);
     let role = roles.get(array);
     if (role === undefined) {
-      role = classifyArray(text, array, document.languageId);
+      role = classify(text, array, document.languageId);
       roles.set(array, role);
     }
     return role;

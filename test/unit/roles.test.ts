@@ -1,5 +1,6 @@
 // Which cue decides an array's role, what the reason says, and that reading around an array stays local.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { classifyArray, classifySteps, describeReason, describeRole, findArrays, type ArrayRole, type RoleReason } from '../../src/core';
 
 /** The role of each array in the text, with the text of the array. */
@@ -110,6 +111,24 @@ describe('what decides an array\'s role', () => {
     assert.deepStrictEqual(found, alone);
     // The same after a megabyte on the array's own line, where looking back for a line start cannot stop early.
     assert.deepStrictEqual(roles(`${filler}sizes = [3, 4]  # tensor([0.25, 0.75])`), roles('sizes = [3, 4]  # tensor([0.25, 0.75])'));
+  });
+});
+
+describe('classifyArray on any text', () => {
+  const pieces = ['[', ']', '(', ')', ', ', ' ', '\n', '0.25', '-1', '3', 'e-5', 'inf', '= ', ': ', '# ', '>>> ', 'softmax(', 'print(', 'torch.Size(',
+    'np.array(', 'tensor(', 'grad_fn=<SoftmaxBackward0>', 'x', 'probs', 'in ', '\\in ', '"', "'", '`', '$', '位于', '输出：', '"source": [', '"outputs": ['];
+  it('never throws and gives every found array one of the four roles, with a reason it can word', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.constantFrom('python', 'markdown', 'julia', 'r', 'jupyter-notebook'), (parts, languageId) => {
+        const text = parts.join('');
+        for (const a of findArrays(text, languageId)) {
+          const { role, reason } = classifyArray(text, a, languageId);
+          assert.ok(['logits', 'probabilities', 'logProbabilities', 'shape'].includes(role));
+          assert.ok(describeReason(reason).length > 0);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
