@@ -1,9 +1,9 @@
 // What a reader sees around an array, read from bounded windows of the text (never the whole document): the
-// name it is bound to, the call it is passed to, the words before it, what follows it on its line, and the
-// call whose output it is.
+// name it is bound to, the call it is passed to, the words before it, what follows it on its line, a print's
+// grad_fn and what its line says. What printed it is ./printer's.
+import { boundedIndexOf } from './arrays/content';
 import { isIdentChar } from './arrays/numbers';
 import type { FoundArray } from './findArrays';
-import { boundedIndexOf } from './arrays/content';
 import { lastIndexWithin, lineEndWithin, lineStartWithin } from './windows';
 
 /** How far back the name, call or words before an array are looked for. */
