@@ -3,8 +3,8 @@ import { spawnSync } from 'child_process';
 
 export interface Suite {
   name: string;
-  /** Runs the measurements and returns Markdown (a heading, a table, notes). */
-  run(): Promise<string> | string;
+  /** Runs the measurements and returns Markdown (a heading, a table, notes); `args` are the command line's other words. */
+  run(args: string[]): Promise<string> | string;
 }
 
 const suites: Suite[] = [];

@@ -9,9 +9,15 @@ import './findArrays';
 import './softmaxSimd';
 import './size';
 import './linearity';
+import './corpus';
+import './roles';
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
+  // Words that name no suite are the suites' own arguments (a folder, options).
+  const names = new Set(registeredSuites().map((s) => s.name));
+  const words = process.argv.slice(2);
+  const wanted = words.filter((w) => names.has(w));
+  const args = words.filter((w) => !names.has(w));
   const suites = registeredSuites().filter((s) => wanted.length === 0 || wanted.includes(s.name));
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const sections = [
@@ -19,12 +25,12 @@ async function main(): Promise<void> {
   ];
   for (const suite of suites) {
     console.error(`running ${suite.name}…`);
-    sections.push(await suite.run());
+    sections.push(await suite.run(args));
   }
   const report = `${sections.join('\n\n')}\n`;
   console.log(report);
   // Only a full run replaces the checked-in results, so a partial run cannot drop another suite's table.
-  if (suites.length === registeredSuites().length) {
+  if (suites.length === registeredSuites().length && args.length === 0) {
     fs.writeFileSync(path.join(__dirname, '..', '..', 'bench', 'results.md'), report);
   }
 }

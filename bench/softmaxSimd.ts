@@ -159,4 +159,5 @@ export function benchSoftmaxSimd(): string {
 
 registerSuite({ name: 'softmaxSimd', run: benchSoftmaxSimd });
 
-if (require.main === module) console.log(benchSoftmaxSimd());
+// Run on its own (`node dist/bench/softmaxSimd.js`); bundled into the bench index, `module` is the index too.
+if (require.main === module && /softmaxSimd\.js$/.test(require.main.filename)) console.log(benchSoftmaxSimd());

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ArrayRoles } from './editor/arrayRoles';
 import { SoftmaxCodeLensProvider } from './editor/codeLens';
 import { registerComputeSoftmax } from './editor/computeSoftmax';
 import { DocumentArrays } from './editor/documentCache';
@@ -11,16 +12,18 @@ const everyDocument: vscode.DocumentSelector = [{ scheme: '*' }];
 export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('Softmax Lens', { log: true });
   const arrays = new DocumentArrays();
-  const lenses = new SoftmaxCodeLensProvider(arrays, log);
+  const roles = new ArrayRoles();
+  const lenses = new SoftmaxCodeLensProvider(arrays, roles, log);
   context.subscriptions.push(
     log,
     arrays,
+    roles,
     lenses,
     vscode.languages.registerCodeLensProvider(everyDocument, lenses),
-    vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays)),
-    ...registerComputeSoftmax(arrays),
+    vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays, roles)),
+    ...registerComputeSoftmax(arrays, roles),
   );
-  registerWalkthrough(context, arrays);
+  registerWalkthrough(context, arrays, roles);
 }
 
 export function deactivate() {}

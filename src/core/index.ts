@@ -6,3 +6,6 @@ export * from './format';
 export * from './findArrays';
 export * from './tex';
 export * from './reading';
+export * from './precision';
+export * from './roles';
+export * from './distribution';

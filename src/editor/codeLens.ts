@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import type { FoundArray } from '../core';
+import { distributionOf, printPrecision, type ArrayRole, type FoundArray, type PrintPrecision } from '../core';
 import { errorText } from '../l10n/coreErrors';
+import { reasonText, roleLabel } from '../l10n/roleText';
+import type { ArrayRoles } from './arrayRoles';
 import { softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { affectsSettings, readSettings } from './settings';
-import { lensTitle } from './summaries';
+import { distributionTitle, lensTitle } from './summaries';
+import { nextTurn } from './turns';
 
 /**
  * More lenses than anyone scrolls past; beyond this a document (a dataset dump) gets a note instead, and the
@@ -13,11 +16,17 @@ import { lensTitle } from './summaries';
  */
 export const maxLenses = 1000;
 
+/** Arrays classified between two turns of the event loop while the lenses of a large document are listed. */
+const rolesPerTurn = 512;
+
 class ArrayLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     readonly uri: vscode.Uri,
     readonly array: FoundArray,
+    readonly role: ArrayRole,
+    /** For printed probabilities and log-probabilities: how their numbers were printed. */
+    readonly precision: PrintPrecision | undefined,
   ) {
     super(range);
   }
@@ -45,11 +54,13 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
 
   constructor(
     private readonly arrays: DocumentArrays,
+    private readonly roles: ArrayRoles,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArrayLens[]> {
-    if (!readSettings(document).codeLensEnabled) return [];
+    const settings = readSettings(document);
+    if (!settings.codeLensEnabled) return [];
     if (this.arrays.isLarge(document)) {
       this.noteOnce(
         document,
@@ -63,37 +74,55 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     // Scanned in slices: typing in a large document must not wait for the whole scan.
     const found = await this.arrays.arraysSoon(document);
     if (!found || token.isCancellationRequested) return [];
-    if (found.length > maxLenses) {
+    const version = document.version;
+    const text = document.getText();
+    const lenses: ArrayLens[] = [];
+    let k = 0;
+    for (; k < found.length && lenses.length < maxLenses; k++) {
+      if (k > 0 && k % rolesPerTurn === 0) {
+        // Classifying is cheap per array but not for a hundred thousand: the host stays free in between.
+        await nextTurn();
+        if (token.isCancellationRequested || document.version !== version) return [];
+      }
+      const array = found[k];
+      const role = this.roles.roleIn(document, text, array);
+      // "likely": no lens on sizes, indices, axes and ranges, whose softmax means nothing.
+      if (role.role === 'shape' && settings.codeLensArrays === 'likely') continue;
+      const precision = role.role === 'probabilities' || role.role === 'logProbabilities' ? printPrecision(text, array, document.languageId) : undefined;
+      const line = document.positionAt(array.start).line;
+      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, array, role, precision));
+    }
+    if (k < found.length) {
       this.noteOnce(
         document,
         vscode.l10n.t('Softmax Lens: CodeLenses on the first {0} of the {1} arrays in {2}.', maxLenses, found.length, fileName(document)),
       );
-    }
-    const lenses: ArrayLens[] = [];
-    for (const array of found.slice(0, maxLenses)) {
-      const line = document.positionAt(array.start).line;
-      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, array));
     }
     return lenses;
   }
 
   async resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): Promise<ArrayLens | undefined> {
     if (token.isCancellationRequested) return undefined;
+    const { role } = lens.role;
     let title: string;
-    try {
-      // In steps for a large array: typing above a million logits resolves its lens again after each key.
-      const result = await softmaxOfArraySoon(lens.array, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
-      if (!result) return undefined;
-      title = lensTitle(result);
-    } catch (error) {
-      title = vscode.l10n.t('softmax: {0}', errorText(error));
+    if (role === 'probabilities' || role === 'logProbabilities') {
+      // Their own facts, never their softmax.
+      title = distributionTitle(distributionOf(lens.array, role, lens.precision, 4), lens.array.shape, role);
+    } else {
+      try {
+        // In steps for a large array: typing above a million logits resolves its lens again after each key.
+        const result = await softmaxOfArraySoon(lens.array, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
+        if (!result) return undefined;
+        title = lensTitle(result);
+      } catch (error) {
+        title = vscode.l10n.t('softmax: {0}', errorText(error));
+      }
     }
-    lens.command = {
-      title,
-      tooltip: vscode.l10n.t('Show the steps of this softmax'),
-      command: 'softmaxLens.showWalkthrough',
-      arguments: [{ uri: lens.uri.toString(), start: lens.array.start }],
-    };
+    const tooltip =
+      role === 'logits'
+        ? vscode.l10n.t('Show the steps of this softmax')
+        : vscode.l10n.t('Read as {0}: {1}. Click for the walkthrough.', roleLabel(role), reasonText(lens.role.reason));
+    lens.command = { title, tooltip, command: 'softmaxLens.showWalkthrough', arguments: [{ uri: lens.uri.toString(), start: lens.array.start }] };
     return lens;
   }
 

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
+import { reasonText, roleLabel } from '../l10n/roleText';
+import type { ArrayRoles } from './arrayRoles';
 import { plainProbabilities, plainValues, softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
@@ -18,7 +20,7 @@ export interface SoftmaxCommandResult {
  * Copy Last Result and Insert Last Result Below (the palette's way to those actions, for keyboard users) act on
  * the latest result computed in the active document; they return whether they did.
  */
-export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposable[] {
+export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles): vscode.Disposable[] {
   // One result per open document, dropped when it closes: memory follows the documents open.
   const latest = new Map<string, ComputedSoftmax>();
   const latestHere = (): ComputedSoftmax | undefined => {
@@ -39,7 +41,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays): vscode.Disposabl
       if (!computed) return undefined;
       latest.set(computed.uri.toString(), computed);
       // Not awaited: callers of executeCommand get the numbers while the notification is still open.
-      void notify(computed, arrays);
+      void notify(computed, arrays, readAs(computed, roles));
       return { values: plainValues(computed.result), probabilities: plainProbabilities(computed.result) };
     }),
     vscode.commands.registerCommand('softmaxLens.insertResultBelow', async (): Promise<boolean> => {
@@ -103,13 +105,26 @@ function arrayInSelection(editor: vscode.TextEditor): FoundArray | undefined {
   return { ...found, start: found.start + offset, end: found.end + offset };
 }
 
-async function notify(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<void> {
+/**
+ * What the array looks like when it is not logits: the command computes its softmax anyway (the person asked),
+ * and says so. Undefined for logits, or when the document changed meanwhile.
+ */
+function readAs(computed: ComputedSoftmax, roles: ArrayRoles): string | undefined {
+  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
+  if (!document || document.version !== computed.version) return undefined;
+  const role = roles.roleOf(document, computed.result.array);
+  if (role.role === 'logits') return undefined;
+  return vscode.l10n.t('These numbers read as {0} ({1}); here is their softmax, as asked.', roleLabel(role.role), reasonText(role.reason));
+}
+
+async function notify(computed: ComputedSoftmax, arrays: DocumentArrays, note: string | undefined): Promise<void> {
   const copy = vscode.l10n.t('Copy');
   const insert = vscode.l10n.t('Insert Below');
   const steps = vscode.l10n.t('Show Steps');
   // The walkthrough opens arrays the document holds; bare selected numbers have none to point at.
   const actions = (await hasWalkthrough(computed, arrays)) ? [copy, insert, steps] : [copy, insert];
-  const choice = await vscode.window.showInformationMessage(notificationMessage(computed.result, computed.decimals), ...actions);
+  const message = notificationMessage(computed.result, computed.decimals);
+  const choice = await vscode.window.showInformationMessage(note === undefined ? message : `${message} ${note}`, ...actions);
   if (choice === copy) await copyResult(computed);
   else if (choice === insert) await insertResultBelow(computed);
   else if (choice === steps) {

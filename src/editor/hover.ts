@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, rowSums, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
+import { formatNumber, formatProbability, SoftmaxInputError, topK, type ArrayRole, type Breakdown, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
+import { reasonText } from '../l10n/roleText';
+import { precisionOf, type ArrayRoles } from './arrayRoles';
 import { rowArgmax, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
+import { bar, distributionLines } from './distributionHover';
 import type { DocumentArrays } from './documentCache';
 import { readSettings } from './settings';
 import { groupDigits, shapeText } from './summaries';
@@ -12,19 +15,29 @@ const topEntries = 10;
 /** Rows of a matrix listed one per line, and entries listed per row. */
 const matrixRows = 20;
 const rowEntries = 6;
-const barWidth = 10;
-/** A printed probability vector should sum to 1 this closely. */
-const sumTolerance = 1e-6;
 
-/** A table of the probabilities of the array under the mouse, with a link to the walkthrough. */
+/**
+ * What the array under the mouse is and what it holds: for logits a table of their softmax; for printed
+ * probabilities and log-probabilities their own facts; for a shape a short note. Links to the walkthrough.
+ */
 export class SoftmaxHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly arrays: DocumentArrays) {}
+  constructor(
+    private readonly arrays: DocumentArrays,
+    private readonly roles: ArrayRoles,
+  ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
     const array = await this.arrays.arrayAt(document, position);
     if (!array || token.isCancellationRequested) return undefined;
+    const range = new vscode.Range(document.positionAt(array.start), document.positionAt(array.end));
+    const role = this.roles.roleOf(document, array);
+    if (role.role === 'shape') return new vscode.Hover(shapeNote(role), range);
+    if (role.role === 'probabilities' || role.role === 'logProbabilities') {
+      const lines = distributionLines(array, role, precisionOf(document, array), settings.decimals);
+      return new vscode.Hover(withWalkthroughLink(lines, document.uri, array), range);
+    }
     const version = document.version;
     let result: ArraySoftmax | SoftmaxInputError;
     try {
@@ -37,19 +50,28 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
       if (!(error instanceof SoftmaxInputError)) throw error;
       result = error;
     }
-    const range = new vscode.Range(document.positionAt(array.start), document.positionAt(array.end));
     return new vscode.Hover(hoverMarkdown(document.uri, array, result, settings.decimals), range);
   }
 }
 
-/** The hover's text for an array, given its softmax (or why softmax cannot be taken). */
+/** A shape has no softmax to show: what it was read as, and that Compute Softmax still takes it. */
+function shapeNote(role: ArrayRole): vscode.MarkdownString {
+  return new vscode.MarkdownString(
+    vscode.l10n.t('**A shape** — {0}. Sizes, indices and ranges have no softmax worth showing; Compute Softmax still takes them if you ask.', reasonText(role.reason)),
+  );
+}
+
+/** The hover's text for logits, given their softmax (or why softmax cannot be taken). */
 export function hoverMarkdown(uri: vscode.Uri, array: FoundArray, result: ArraySoftmax | SoftmaxInputError, decimals: number): vscode.MarkdownString {
   const lines: string[] = [];
   if (result instanceof SoftmaxInputError) lines.push(vscode.l10n.t('**Softmax** cannot be taken: {0}', errorText(result)));
   else if (result.steps) lines.push(...vectorTable(result.steps, decimals));
   else lines.push(...matrixLines(result, decimals));
-  const check = probabilityCheck(array);
-  if (check) lines.push('', check);
+  return withWalkthroughLink(lines, uri, array);
+}
+
+/** The lines as trusted Markdown, ending with the link that opens the walkthrough on the array (and no other command). */
+function withWalkthroughLink(lines: string[], uri: vscode.Uri, array: FoundArray): vscode.MarkdownString {
   const args = encodeURIComponent(JSON.stringify([{ uri: uri.toString(), start: array.start }]));
   lines.push('', `[${vscode.l10n.t('Show the steps')}](command:softmaxLens.showWalkthrough?${args} "${vscode.l10n.t('Open the softmax walkthrough for this array')}")`);
   const markdown = new vscode.MarkdownString(lines.join('\n'));
@@ -105,35 +127,4 @@ function matrixLines(result: ArraySoftmax, decimals: number): string[] {
   }
   if (result.rows > shown) lines.push('', vscode.l10n.t('… and {0} more rows', groupDigits(result.rows - shown)));
   return lines;
-}
-
-/** Eighth blocks, so a bar shows p to 1/80 within ten characters. */
-function bar(p: number): string {
-  const eighths = Math.round(Math.min(1, Math.max(0, p)) * barWidth * 8);
-  const partial = eighths % 8 === 0 ? '' : ' ▏▎▍▌▋▊▉'[eighths % 8];
-  return ('█'.repeat(Math.floor(eighths / 8)) + partial).padEnd(barWidth, ' ');
-}
-
-/**
- * When every value lies in [0, 1] the array is probably a printed softmax output: say whether each row sums
- * to 1, since printed results that do not are common and this is where a reader catches them.
- */
-function probabilityCheck(array: FoundArray): string | undefined {
-  const { values } = array;
-  for (let i = 0; i < values.length; i++) if (!(values[i] >= 0 && values[i] <= 1)) return undefined;
-  const sums = rowSums(values, array.shape);
-  const rows = sums.length;
-  const off: string[] = [];
-  sums.forEach((sum, r) => {
-    if (Math.abs(sum - 1) > sumTolerance) off.push(rows === 1 ? formatNumber(sum, 8) : vscode.l10n.t('row {0}: {1}', r, formatNumber(sum, 8)));
-  });
-  if (off.length === 0) {
-    return rows === 1
-      ? vscode.l10n.t('✓ These values look like probabilities, and they sum to 1 (within 1e-6).')
-      : vscode.l10n.t('✓ These values look like probabilities, and every row sums to 1 (within 1e-6).');
-  }
-  const shownOff = off.slice(0, 5).join(', ') + (off.length > 5 ? ', …' : '');
-  return rows === 1
-    ? vscode.l10n.t('⚠ These values look like probabilities, but they sum to {0}, not 1.', shownOff)
-    : vscode.l10n.t('⚠ These values look like probabilities, but {0} of {1} rows do not sum to 1: {2}.', off.length, rows, shownOff);
 }

@@ -7,6 +7,8 @@ export interface Settings {
   /** Divides the logits before softmax in the lens, the hover and the command. */
   temperature: number;
   codeLensEnabled: boolean;
+  /** Which arrays get a lens: `likely` (logits, probabilities, log-probabilities; not shapes) or `all`. */
+  codeLensArrays: 'likely' | 'all';
   hoverEnabled: boolean;
   /** Documents longer than this many characters get no lenses; hover and command still work. */
   maxFileSize: number;
@@ -26,6 +28,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     // An invalid temperature is passed on: the core's SoftmaxInputError tells the person what is wrong with it.
     temperature: typeof temperature === 'number' ? temperature : 1,
     codeLensEnabled: config.get<boolean>('codeLens.enabled', true),
+    codeLensArrays: config.get<string>('codeLens.arrays', 'likely') === 'all' ? 'all' : 'likely',
     hoverEnabled: config.get<boolean>('hover.enabled', true),
     maxFileSize: Math.round((Number.isFinite(maxFileSizeMB) && maxFileSizeMB >= 0 ? maxFileSizeMB : defaultMaxFileSizeMB) * 1024 * 1024),
   };

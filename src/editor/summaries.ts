@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, topK } from '../core';
+import { formatNumber, formatProbability, topK, type Distribution, type RowSumCheck } from '../core';
 import { isMatrix, rowArgmax, rowProbabilities, type ArraySoftmax } from './arraySoftmax';
 
 /** Entries a lens lists before shortening with …; it must fit on one line above the code. */
@@ -77,4 +77,55 @@ function topEntries(p: Float64Array, k: number, format: (x: number) => string): 
     .map((i) => `#${i} ${format(p[i])}`)
     .concat(p.length > k ? ['…'] : [])
     .join(', ');
+}
+
+/** How far printing lets a check be off: "± 0.00015". */
+function allowance(check: RowSumCheck): string {
+  return formatNumber(check.tolerance, 2);
+}
+
+/** One row's check in a few words: ✓, ⚠ with the sum and what its print allows, or the sum with no verdict. */
+function checkWords(check: RowSumCheck, kind: 'probabilities' | 'logProbabilities'): string {
+  const value = formatNumber(check.sum, 6);
+  if (kind === 'probabilities') {
+    if (check.sumsToOne === true) return vscode.l10n.t('sum 1 ✓');
+    if (check.sumsToOne === false) return vscode.l10n.t('⚠ sum {0}, its print allows 1 ± {1}', value, allowance(check));
+    return vscode.l10n.t('sum {0} (print precision unknown)', value);
+  }
+  if (check.sumsToOne === true) return vscode.l10n.t('logsumexp 0 ✓');
+  if (check.sumsToOne === false) return vscode.l10n.t('⚠ logsumexp {0}, its print allows 0 ± {1}', value, allowance(check));
+  return vscode.l10n.t('logsumexp {0} (print precision unknown)', value);
+}
+
+/**
+ * The lens of printed probabilities or log-probabilities: their own facts, never their softmax. Like the softmax
+ * lens it ends with the argmax: `probabilities · sum 1 ✓ · entropy 0.681 nats · max 0.75 @ 2`,
+ * `log-probabilities · exp → [0.204, …] · max 0.75 @ 2`.
+ */
+export function distributionTitle(distribution: Distribution, shape: readonly number[], kind: 'probabilities' | 'logProbabilities'): string {
+  const label = kind === 'probabilities' ? vscode.l10n.t('probabilities') : vscode.l10n.t('log-probabilities');
+  const { rows, checks } = distribution;
+  if (shape.length > 1) {
+    const argmaxes = rows.slice(0, lensEntries).map((r) => String(r.argmax));
+    if (checks.length > lensEntries) argmaxes.push('…');
+    const off = checks.filter((c) => c.sumsToOne === false).length;
+    const unknown = checks.filter((c) => c.sumsToOne === undefined).length;
+    const verdict =
+      off > 0
+        ? vscode.l10n.t('⚠ {0} of {1} rows off', off, checks.length)
+        : unknown > 0
+          ? vscode.l10n.t('print precision unknown')
+          : kind === 'probabilities'
+            ? vscode.l10n.t('every row sums to 1 ✓')
+            : vscode.l10n.t('every row has logsumexp 0 ✓');
+    return vscode.l10n.t('{0} per row ({1}) · {2} · argmax [{3}]', label, shapeText(shape), verdict, argmaxes.join(', '));
+  }
+  const [row] = rows;
+  const best = formatNumber(row.probabilities[row.argmax], 3);
+  if (kind === 'probabilities') {
+    return vscode.l10n.t('{0} · {1} · entropy {2} nats · max {3} @ {4}', label, checkWords(row.check, kind), formatNumber(row.entropyNats, 3), best, row.argmax);
+  }
+  const exp = shortList(row.probabilities, lensEntries, (x) => formatNumber(x, 3));
+  const shown = row.check.sumsToOne === true ? label : `${label} · ${checkWords(row.check, kind)}`;
+  return vscode.l10n.t('{0} · exp → {1} · max {2} @ {3}', shown, exp, best, row.argmax);
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import { readSettings } from '../editor/settings';
 import type { ArrayRef, PersistedState } from './protocol';
@@ -10,8 +11,8 @@ export { walkthroughViewType };
  * Registers `softmaxLens.showWalkthrough` (optional argument: a document URI and an array's start offset;
  * without it, the array at the active editor's cursor) and the serializer that restores the panel after a reload.
  */
-export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays): void {
-  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, {
+export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays, roles: ArrayRoles): void {
+  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, roles, {
     temperature: () => readSettings().temperature,
     decimals: () => readSettings().decimals,
   });

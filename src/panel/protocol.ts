@@ -71,6 +71,13 @@ export interface WalkthroughView {
     /** A variable name written before the array, if any: document text too. */
     name?: string;
   };
+  /** What the array reads as, localized on the host: the walkthrough takes the softmax whatever it is, and says so. */
+  reading: {
+    label: string;
+    reason: string;
+    /** For arrays that are not logits: what the steps below do with them anyway. */
+    note?: string;
+  };
   shape: number[];
   row: number;
   rowCount: number;
@@ -96,6 +103,7 @@ export interface WalkthroughView {
 export interface WalkthroughStrings {
   title: string;
   source: string;
+  readAs: string;
   formulaHeading: string;
   whyShift: string;
   whyTemperature: string;

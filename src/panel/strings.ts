@@ -7,6 +7,7 @@ export function walkthroughStrings(): WalkthroughStrings {
   return {
     title: vscode.l10n.t('Softmax walkthrough'),
     source: vscode.l10n.t('Array'),
+    readAs: vscode.l10n.t('Read as'),
     formulaHeading: vscode.l10n.t('The formula'),
     whyShift: vscode.l10n.t(
       'Subtracting m = max(x) keeps every exponent at or below 0, so nothing overflows, and the result is unchanged: the factor e^(−m) cancels between numerator and denominator.',

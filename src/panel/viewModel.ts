@@ -37,6 +37,7 @@ export interface ViewRequest {
   ref: ArrayRef;
   array: FoundArray;
   source: WalkthroughView['source'];
+  reading: WalkthroughView['reading'];
   row: number;
   temperature: number;
   decimals: number;
@@ -103,6 +104,7 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     seq: request.seq,
     ref: request.ref,
     source: request.source,
+    reading: request.reading,
     shape: request.array.shape,
     row,
     rowCount: rows,

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { FoundArray } from '../core';
+import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import { affectsSettings } from '../editor/settings';
 import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
+import { reasonText, roleLabel } from '../l10n/roleText';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
   decimalsRange,
@@ -26,6 +28,7 @@ interface Shown {
   version: number;
   array: FoundArray;
   source: WalkthroughView['source'];
+  reading: WalkthroughView['reading'];
 }
 
 /** What the extension host can observe of the panel, for the integration tests. */
@@ -33,6 +36,8 @@ export interface WalkthroughSnapshot {
   open: boolean;
   ref?: ArrayRef;
   values?: number[];
+  /** What the shown array reads as, as the panel says it. */
+  reading?: WalkthroughView['reading'];
   row: number;
   pinned: boolean;
   lingering: boolean;
@@ -72,6 +77,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly arrays: DocumentArrays,
+    private readonly roles: ArrayRoles,
     defaults: WalkthroughDefaults,
   ) {
     this.temperature = clampTemperature(defaults.temperature());
@@ -147,6 +153,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       open: this.panel !== undefined,
       ref: this.shown?.ref,
       values: this.shown?.array.values,
+      reading: this.shown?.reading,
       row: this.row,
       pinned: this.pinned,
       lingering: this.lingering,
@@ -274,7 +281,18 @@ export class WalkthroughPanel implements vscode.Disposable {
       version: document.version,
       array,
       source: describeSource(document, array),
+      reading: this.readingOf(document, array),
     };
+  }
+
+  /** What the array reads as, and for anything but logits that the steps take its softmax all the same. */
+  private readingOf(document: vscode.TextDocument, array: FoundArray): WalkthroughView['reading'] {
+    const { role, reason } = this.roles.roleOf(document, array);
+    const reading: WalkthroughView['reading'] = { label: roleLabel(role), reason: reasonText(reason) };
+    if (role !== 'logits') {
+      reading.note = vscode.l10n.t('These numbers read as {0}, not logits; the steps below take their softmax as if they were logits, as asked.', roleLabel(role));
+    }
+    return reading;
   }
 
   /** Posts the view of what is shown; a huge row is computed a step per turn, and a newer render makes this one stop. */
@@ -294,6 +312,7 @@ export class WalkthroughPanel implements vscode.Disposable {
           ref: this.shown.ref,
           array: this.shown.array,
           source: this.shown.source,
+          reading: this.shown.reading,
           row: this.row,
           temperature: this.temperature,
           decimals: this.decimals,

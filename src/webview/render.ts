@@ -37,7 +37,9 @@ export function renderSource(view: WalkthroughView, strings: WalkthroughStrings)
   const shape = view.shape.length > 1 ? ` · [${view.shape.join(' × ')}]` : ` · n = ${view.length}`;
   where.textContent = `${strings.source}: ${name}${view.source.fileName}:${view.source.line}${shape}`;
   const line = element('code', 'line', view.source.lineText);
-  header.append(where, line);
+  const reading = element('p', 'reading', `${strings.readAs}: ${view.reading.label} — ${view.reading.reason}`);
+  header.append(where, line, reading);
+  if (view.reading.note) header.append(element('p', 'reading-note', view.reading.note));
   return header;
 }
 

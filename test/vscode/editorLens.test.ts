@@ -67,7 +67,7 @@ suite('CodeLens above every array', () => {
     const cases: [string, string, number[]][] = [
       ['go', 'var w = []float64{0.25, 0.5, 1.5}\n', [0.25, 0.5, 1.5]],
       ['r', 'x <- c(1, 2, 4)\n', [1, 2, 4]],
-      ['markdown', 'The model printed `[0.1, 0.7, 0.2]` after one step.\n', [0.1, 0.7, 0.2]],
+      ['markdown', 'The model printed `[2.5, 0.7, -1.2]` after one step.\n', [2.5, 0.7, -1.2]],
     ];
     for (const [language, source, values] of cases) {
       const { document } = await openEditor(language, source);

@@ -12,6 +12,8 @@ async function lensesShown(document: vscode.TextDocument): Promise<string[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, maxLenses)) ?? [];
   return lenses
     .filter((l) => l.command?.command === 'softmaxLens.showWalkthrough')
+    // VS Code lists resolved lenses in the order their resolves finish.
+    .sort((a, b) => (a.command?.arguments?.[0] as { start: number }).start - (b.command?.arguments?.[0] as { start: number }).start)
     .map((l) => {
       const title = l.command?.title ?? '';
       const start = (l.command?.arguments?.[0] as { start: number }).start;

@@ -33,10 +33,10 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
-/** Softmax Lens's CodeLenses, resolved, in document order. */
+/** Softmax Lens's CodeLenses, resolved, in document order (VS Code lists them in the order their resolves finish). */
 export async function softmaxLenses(uri: vscode.Uri, resolve = 200): Promise<vscode.CodeLens[]> {
   const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, resolve)) ?? [];
-  return lenses.filter((l) => l.command?.command === 'softmaxLens.showWalkthrough');
+  return lenses.filter((l) => l.command?.command === 'softmaxLens.showWalkthrough').sort((a, b) => a.range.start.compareTo(b.range.start));
 }
 
 /** The Markdown of Softmax Lens's hover at a position, or undefined when it shows none. */

@@ -9,6 +9,7 @@ function request(values: number[], shape = [values.length], extra: Partial<ViewR
     ref: { uri: 'untitled:test', start: 0 },
     array: { start: 0, end: 1, shape, values },
     source: { fileName: 'test', line: 1, lineText: '' },
+    reading: { label: 'logits', reason: 'scores or data: nothing around it says otherwise' },
     row: 0,
     temperature: 1,
     decimals: 4,

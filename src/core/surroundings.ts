@@ -1,0 +1,365 @@
+// What a reader sees around an array, read from bounded windows of the text (never the whole document): the
+// name it is bound to, the call it is passed to, the words before it, what follows it on its line, a print's
+// grad_fn and what its line says. What printed it is ./printer's.
+import { boundedIndexOf } from './arrays/content';
+import { isIdentChar } from './arrays/numbers';
+import type { FoundArray } from './findArrays';
+import { lastIndexWithin, lineEndWithin, lineStartWithin } from './windows';
+
+/** How far back the name, call or words before an array are looked for. */
+const backLimit = 240;
+/** How far after an array its print's `grad_fn=<…>` and the rest of its line are looked at. */
+const forwardLimit = 160;
+
+/** What binds an array: the name it is given, the call it is passed to, or the subscript it indexes. */
+export interface Binding {
+  /** The variable, keyword argument or key the array is bound to: `logits = [`, `axis=[`, `"probs": [`, `w[] = {`, `x <- c(`. */
+  name?: string;
+  /** The call the array is an argument of, seen through tensor constructors: `torch.Size([` → `torch.Size`. */
+  callee?: string;
+  /** Which argument of `callee` it is, 0 for the first. */
+  argument: number;
+  /** The array is a list of indices inside a subscript: `df.iloc[0:4, [0, 1]]`. */
+  inSubscript: boolean;
+  /** The tensor constructor around the array, innermost: `torch.LongTensor` in `torch.LongTensor([0, 2])`. */
+  wrapper?: string;
+  /** Where the text that binds the array starts: the words before it are the array's own words before. */
+  contextStart: number;
+}
+
+/** Calls that build a tensor from a list without changing what its numbers are: seen through to their own context. */
+const CONSTRUCTORS = new Set([
+  'array', 'asarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor', 'LongTensor', 'IntTensor',
+  'HalfTensor', 'BoolTensor', 'ByteTensor', 'constant', 'convert_to_tensor', 'Variable', 'Parameter', 'matrix',
+  'mat', 'from', 'of', 'Array', 'list', 'tuple', 'vector', 'double', 'single', 'float32', 'float64', 'memmap',
+  'masked_array', 'from_numpy', 'Float32Array', 'Float64Array', 'r_', 'c_',
+]);
+
+/** Words before a bracket that are not a name calling or indexing it: `in [`, `return (`, `if (`. */
+const KEYWORDS = new Set(['in', 'not', 'and', 'or', 'is', 'return', 'yield', 'if', 'elif', 'else', 'for', 'while', 'assert', 'await', 'case', 'of', 'print', 'then', 'do']);
+
+/** What binds `array` in `text`, read back from its start over at most a few hundred characters. */
+export function bindingOf(text: string, array: FoundArray): Binding {
+  const b: Binding = { argument: 0, inSubscript: false, contextStart: array.start };
+  const floor = Math.max(0, array.start - backLimit);
+  b.contextStart = readBefore(text, array.start, floor, b, text.charCodeAt(array.start));
+  return b;
+}
+
+/**
+ * In an unpacking that starts a statement, `style, content = [0, 5], [25]`, the first array goes to the first name:
+ * that name, when the name at `from` is the last of such a list; undefined otherwise (`f(a, axis=[0, 1])`).
+ */
+function unpackedFirst(text: string, from: number, floor: number): string | undefined {
+  let first: string | undefined;
+  let at = from;
+  for (let hops = 0; hops < 8; hops++) {
+    const comma = skipSpacesBack(text, at, floor);
+    if (text.charCodeAt(comma - 1) !== 44) break;
+    const end = skipSpacesBack(text, comma - 1, floor);
+    const start = nameStart(text, end, floor);
+    if (start === end) return undefined;
+    at = start;
+    first = text.slice(start, end);
+  }
+  if (first === undefined) return undefined;
+  const before = text.charCodeAt(skipSpacesBack(text, at, floor) - 1);
+  // The statement starts at a line start, a quote (a notebook's JSON source line) or a prompt's `>`.
+  return before !== before || before === 10 || before === 34 || before === 62 ? first : undefined;
+}
+
+/**
+ * Up to three words right before `at` on its line, lower-cased, nearest last, with code and math marks dropped;
+ * and the text itself (for words of languages written without spaces, such as `位于`).
+ */
+export function wordsBefore(text: string, at: number): { words: string[]; prefix: string } {
+  // Most arrays follow a bracket, a comma, an operator or a line start: no word at all, and nothing to read.
+  let k = at;
+  while (k > 0 && k > at - 8 && /[\s`$*"'(（：:]/u.test(text[k - 1])) k--;
+  const c = text.charCodeAt(k - 1);
+  if (k === 0 || !(isNameChar(c) || c === 92 || c === 0x2208)) return { words: [], prefix: '' };
+  const prefix = text.slice(lineStartWithin(text, at, 48), at).replace(/[\s`$*"'(（：:]+$/u, '');
+  const words = prefix.split(/[\s`$*"'()]+/).slice(-3).map((w) => w.toLowerCase()).filter((w) => w !== '');
+  return { words, prefix };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+function skipBlanksBack(text: string, p: number, floor: number): number {
+  while (p > floor && isBlank(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+/** Back over spaces and tabs only: a name that calls or binds a bracket is on the bracket's line. */
+function skipSpacesBack(text: string, p: number, floor: number): number {
+  while (p > floor && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  return p;
+}
+
+function isNameChar(c: number): boolean {
+  return isIdentChar(c) || (c >= 0x80 && c !== 0xa0 && c !== 0x3000 && !isPunctuation(c));
+}
+
+function isPunctuation(c: number): boolean {
+  // CJK and full-width punctuation, and ∈ and the like: not part of a name.
+  return (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xff65) || (c >= 0x2000 && c <= 0x2bff);
+}
+
+/** The start of the dotted name (`torch.nn.functional.softmax`, `torch::randn`, `x$view`) ending at `p`. */
+function nameStart(text: string, p: number, floor: number): number {
+  let k = p;
+  while (k > floor) {
+    const c = text.charCodeAt(k - 1);
+    if (isNameChar(c)) k--;
+    else if (c === 46 && k - 1 > floor && isNameChar(text.charCodeAt(k - 2))) k--;
+    else if (c === 58 && text.charCodeAt(k - 2) === 58 && isNameChar(text.charCodeAt(k - 3))) k -= 2;
+    else break;
+  }
+  return k;
+}
+
+/**
+ * The name right before `q` that calls or indexes a bracket there: '' for none, a keyword or a lone `$`. A method of
+ * a call's result keeps its dot, `.permute` in `torch.randn(3, 4).permute([1, 0])`, so it reads as a method.
+ */
+function callerBefore(text: string, q: number, floor: number): { name: string; from: number } {
+  let from = nameStart(text, q, floor);
+  let name = text.slice(from, q);
+  if (name === '' || KEYWORDS.has(name) || !/[A-Za-z0-9_\u0080-\uffff]/.test(name)) return { name: '', from: q };
+  if (text.charCodeAt(from - 1) === 46) {
+    from--;
+    name = `.${name}`;
+  }
+  return { name, from };
+}
+
+/**
+ * Walks back from the literal's start through constructors, type prefixes and brackets to what binds the array;
+ * returns where its context starts (the words before that position are the array's).
+ */
+function readBefore(text: string, start: number, floor: number, s: Binding, opener: number): number {
+  let p = skipBlanksBack(text, start, floor);
+  for (let hops = 0; hops < 8 && p > floor; hops++) {
+    const c = text.charCodeAt(p - 1);
+    if (c === 38) {
+      // Rust's `&[...]`.
+      p = skipBlanksBack(text, p - 1, floor);
+      continue;
+    }
+    if (isNameChar(c) && p === start && (opener === 91 || opener === 123)) {
+      // A type written against the literal: Julia's `Float32[`, Go's `[]float64{`, Rust's `vec![` lands here after `!`.
+      p = nameStart(text, p, floor);
+      if (text.charCodeAt(p - 1) === 93 && text.charCodeAt(p - 2) === 91) p -= 2;
+      p = skipBlanksBack(text, p, floor);
+      continue;
+    }
+    if (c === 33 && p === start) {
+      p = skipBlanksBack(text, nameStart(text, p - 1, floor), floor);
+      continue;
+    }
+    if (c === 40) {
+      const { name: callee, from } = callerBefore(text, skipSpacesBack(text, p - 1, floor), floor);
+      // A group or tuple, `([1, 2], …)`, and a constructor, `np.array([…])`: the array's context is theirs.
+      if (callee === '' || CONSTRUCTORS.has(lastSegment(callee))) {
+        if (callee !== '') s.wrapper ??= callee;
+        p = skipBlanksBack(text, from, floor);
+        continue;
+      }
+      s.callee = callee;
+      s.argument = 0;
+      return from;
+    }
+    if (c === 44) return enclosing(text, p - 1, floor, s, 1);
+    if (c === 91) {
+      const q = skipSpacesBack(text, p - 1, floor);
+      const { name, from } = callerBefore(text, q, floor);
+      if (name !== '' && !CONSTRUCTORS.has(lastSegment(name))) {
+        s.inSubscript = true;
+        return from;
+      }
+      p = skipBlanksBack(text, from, floor);
+      continue;
+    }
+    const keyword = text.slice(nameStart(text, p, floor), p);
+    if (keyword === 'new' || keyword === 'await') {
+      // `new Float64Array([...])`: the keyword before a constructor binds nothing.
+      p = skipBlanksBack(text, p - keyword.length, floor);
+      continue;
+    }
+    readBinding(text, p, floor, s);
+    return p;
+  }
+  return p;
+}
+
+/**
+ * The array follows a comma or an open bracket inside a bracket opened before it: find that bracket, count the
+ * arguments before the array, and read what binds the bracket.
+ */
+function enclosing(text: string, p: number, floor: number, s: Binding, commas: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let k = p - 1; k >= floor; k--) {
+    const c = text.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+      continue;
+    }
+    if (c === 34 || c === 39) quote = c;
+    else if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      if (c === 123) return k;
+      const { name, from } = callerBefore(text, skipSpacesBack(text, k, floor), floor);
+      if (c === 91) {
+        if (name === '' || CONSTRUCTORS.has(lastSegment(name))) return readBefore(text, k, floor, s, c);
+        s.inSubscript = true;
+        return from;
+      }
+      if (name === '' || CONSTRUCTORS.has(lastSegment(name))) return readBefore(text, k, floor, s, c);
+      s.callee = name;
+      s.argument = commas;
+      return from;
+    } else if (c === 44 && depth === 0) commas++;
+    else if (c === 61 && depth === 0 && isAssignment(text, k)) {
+      // Unpacking, `sizes, channels = [3, 4, 5], [100, 100, 100]`: the name in the same place on the left.
+      const names = text.slice(lineStartWithin(text, k, 120), k).split(',').map((n) => n.trim());
+      const name = names[commas];
+      if (name !== undefined && /^[A-Za-z_][\w.]*$/.test(name)) s.name = name;
+      return k;
+    } else if ((c === 10 && text.charCodeAt(k - 1) === 10) || c === 59) return p;
+  }
+  return p;
+}
+
+/** `=` at k binds (not `==`, `!=`, `<=`, `>=`, `=>`). */
+function isAssignment(text: string, k: number): boolean {
+  const before = text.charCodeAt(k - 1);
+  const after = text.charCodeAt(k + 1);
+  return after !== 61 && after !== 62 && before !== 61 && before !== 33 && before !== 60 && before !== 62;
+}
+
+/** `name =`, `name :=`, `name <-`, `"name":`, `name:` and `type name[] =` before p. */
+function readBinding(text: string, p: number, floor: number, s: Binding): void {
+  const c = text.charCodeAt(p - 1);
+  let q: number;
+  if (c === 61) {
+    const b = text.charCodeAt(p - 2);
+    // `!=`, `<=`, `>=` and arrows are not bindings; `+=`, `:=` and a test for equality (`x.shape == [2, 3]`) are.
+    if (b === 33 || b === 60 || b === 62) return;
+    q = p - (b === 58 || b === 43 || b === 45 || b === 42 || b === 61 ? 2 : 1);
+  } else if (c === 45 && text.charCodeAt(p - 2) === 60) {
+    q = p - 2;
+  } else if (c === 58) {
+    q = p - 1;
+  } else {
+    return;
+  }
+  q = skipSpacesBack(text, q, floor);
+  const quote = text.charCodeAt(q - 1);
+  if (quote === 34 || quote === 39) {
+    const open = lastIndexWithin(text, quote, q - 2, Math.max(floor, q - 50));
+    if (open >= 0) s.name = text.slice(open + 1, q - 1);
+    return;
+  }
+  if (text.charCodeAt(q - 1) === 93) {
+    // C's `float w[3] = {`, TypeScript's `x: number[] = [`.
+    const open = lastIndexWithin(text, 91, q - 1, Math.max(floor, q - 12));
+    if (open < 0) return;
+    q = skipSpacesBack(text, open, floor);
+    // Rust's `scores: [f64; 3] = [`: the name is before the type.
+    if (text.charCodeAt(q - 1) === 58 && text.charCodeAt(q - 2) !== 58) q = skipSpacesBack(text, q - 1, floor);
+  }
+  const from = nameStart(text, q, floor);
+  if (from === q) return;
+  const name = unpackedFirst(text, from, floor) ?? text.slice(from, q);
+  // TypeScript's `x: number[] = [`: the name is before the annotation.
+  const colon = skipBlanksBack(text, from, floor);
+  if (c === 61 && text.charCodeAt(colon - 1) === 58 && text.charCodeAt(colon - 2) !== 58) {
+    const at = skipBlanksBack(text, colon - 1, floor);
+    const typed = nameStart(text, at, floor);
+    if (typed < at) {
+      s.name = text.slice(typed, at);
+      return;
+    }
+  }
+  s.name = name;
+}
+
+/** The `SoftmaxBackward0` of a torch print's `grad_fn=<SoftmaxBackward0>` after the array, within the same print. */
+export function gradFnAfter(text: string, end: number): string | undefined {
+  const stop = Math.min(text.length, end + forwardLimit);
+  let depth = 0;
+  let last = 0;
+  for (let k = end; k < stop; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) {
+      // A long torch print carries on with its grad_fn on the next line, after a comma.
+      if (depth === 0 && last !== 44) return undefined;
+      continue;
+    }
+    if (!isBlank(c)) last = c;
+    if (c === 40 || c === 91) depth++;
+    else if (c === 41 || c === 93) {
+      // The print that holds the array ends here.
+      if (depth === 0) return undefined;
+      depth--;
+    } else if (c === 60 && text.startsWith('grad_fn=<', k - 8)) {
+      const close = boundedIndexOf(text, 62, k, 48);
+      return close > k ? text.slice(k + 1, close) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Words in the prose around an array that say what it holds, log-probabilities first (they contain the others). */
+const MENTIONS: [RegExp, 'probabilities' | 'logProbabilities'][] = [
+  [/log[-_ ]?softmax|log[-_ ]?probabilit(?:y|ies)|对数概率/i, 'logProbabilities'],
+  [/softmax(?!\s*\()|probabilit(?:y|ies)|概率/i, 'probabilities'],
+];
+
+/** What the array's own line says it holds, outside the array and outside calls (`softmax(` is a call, not a word). */
+export function mentionedOnLine(text: string, array: FoundArray): { role: 'probabilities' | 'logProbabilities'; word: string } | undefined {
+  const line = text.slice(lineStartWithin(text, array.start, 160), array.start) + ' ' + text.slice(array.end, lineEndWithin(text, array.end, 160));
+  for (const [words, role] of MENTIONS) {
+    const m = words.exec(line);
+    if (m !== null) return { role, word: m[0] };
+  }
+  return undefined;
+}
+
+/** True when a word follows the array on its line (past spaces and a print's closing brackets). */
+export function wordFollows(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && k < end + 8 && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  const c = text.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** The rest of the array's line after it, past the closing brackets of the print that holds it. */
+export function lineAfter(text: string, end: number): string {
+  const stop = Math.min(text.length, end + forwardLimit);
+  let r = end;
+  while (r < stop && (text.charCodeAt(r) === 41 || text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9)) r++;
+  return text.slice(r, lineEndWithin(text, r, stop - r)).replace(/\r$/, '');
+}
+
+/** `torch.nn.functional.softmax` → `softmax`; `torch::randn` → `randn`; `x$view` → `view`. */
+export function lastSegment(name: string): string {
+  const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'), name.lastIndexOf('$'));
+  return name.slice(cut + 1);
+}
+
+/** What qualifies a call: `np` in `np.reshape`, `x` in `x.view`, '' for a bare `reshape`. */
+export function qualifier(name: string): string {
+  const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'), name.lastIndexOf('$'));
+  if (cut < 0) return '';
+  const head = name.slice(0, cut).replace(/:$/, '');
+  // `.permute`: a method of a value that is not named (a call's result).
+  return head === '' ? '.' : head.split(/[.:$]/)[0];
+}
