@@ -86,8 +86,14 @@ function configs() {
   return list;
 }
 
+/** Test and bench bundles are built from globs: a renamed or deleted source must not leave its old bundle to run. */
+function removeStaleBundles() {
+  for (const dir of ['dist/test', 'dist/bench']) fs.rmSync(path.join(__dirname, dir), { recursive: true, force: true });
+}
+
 async function main() {
   copyKatexAssets();
+  if (!production && !watch) removeStaleBundles();
   const contexts = await Promise.all(configs().map((c) => esbuild.context(c)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

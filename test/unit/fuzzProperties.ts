@@ -1,4 +1,4 @@
-// The hardening fuzz properties (issue 9), shared by the unit sample (hardeningFuzz.test.ts) and the long run
+// Properties of hostile text and extreme numbers, shared by the unit sample (fuzzedText.test.ts) and the long run
 // (`npm run fuzz`, scripts/fuzz-long.js): findArrays, breakdown and the formatters on random and adversarial text.
 import * as assert from 'assert';
 import fc from 'fast-check';

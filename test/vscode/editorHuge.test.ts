@@ -1,4 +1,4 @@
-// Huge documents (issue 9 item 4): our work on them is split into slices with the event loop free in between;
+// Huge documents: our work on them is split into slices with the event loop free in between;
 // while a person types, the extension host's longest blocking task is measured by a 5 ms interval probe and
 // printed for the report; lenses are capped; memory is reported and bounded.
 import * as assert from 'assert';
@@ -102,7 +102,7 @@ suite('huge documents stay responsive while a person types', function () {
   let heapAtStart = 0;
   suiteSetup(activateExtension);
   teardown(closeAllEditors);
-  suiteTeardown(() => console.log(`\n  Hardening figures (extension host):\n${figures.map((f) => `    ${f}`).join('\n')}\n`));
+  suiteTeardown(() => console.log(`\n  Huge-document figures (extension host):\n${figures.map((f) => `    ${f}`).join('\n')}\n`));
 
   test('the idle extension host is measured first, as the floor of this machine', async () => {
     heapAtStart = heapMb();

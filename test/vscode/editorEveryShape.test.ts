@@ -1,4 +1,4 @@
-// Issue 9 items 5–7 in a real extension host: edits lose nothing, odd documents (read-only, CRLF, astral
+// In a real extension host: edits lose nothing, odd documents (read-only, CRLF, astral
 // characters, very long lines) work, and quick cursor moves or closing a document never leave a wrong answer.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
