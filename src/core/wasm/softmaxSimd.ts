@@ -1,7 +1,18 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference -- every program reaching this file needs the .wat typing
 /// <reference path="./wat.d.ts" />
-// Softmax over WebAssembly SIMD lanes, as accurate as the TypeScript core and faster on large arrays.
+// The correctly rounded softmax on WebAssembly SIMD lanes (softmax.wat): the fast path in the kernel, in ranges
+// so the editor's stepped path can use it too, and whatever Ziv's test leaves undecided settled by the
+// TypeScript ladder. Same results as the TypeScript kernel, bit for bit: both are correctly rounded.
 import kernelBytes from './softmax.wat';
+import { normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
+import { doubleDouble } from '../doubleDouble';
+import { SPLITTER } from '../errorFree';
+import { INV_FACTORIAL, INV_LN2_4096, LN2_4096 } from '../expTable';
+import { exp2Table, FAST_EXP_ERROR, SCALE_UP, TINY_SHIFT, UNDERFLOW_SHIFT } from '../fastExp';
+import { roundedScaledOrNaN } from '../rounding';
+import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
+import { inRanges, runSteps, type Steps } from '../steps';
+import type { RowSum } from '../terms';
 
 /** The slice of the WebAssembly API used here; absent or throwing (no SIMD, a CSP without wasm) means "use TS". */
 interface WasmApi {
@@ -12,47 +23,82 @@ interface WasmApi {
 interface Kernel {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   range(start: number, end: number): number;
-  divideByTemperature(start: number, end: number, temperature: number, floor: number, maxResidual: number, residuals: number): void;
-  expSum(start: number, end: number, max: number, floor: number, residuals: number, careful: number): number;
-  divide(start: number, end: number, sum: number): void;
+  divide(start: number, end: number, temperature: number, residuals: number): void;
+  terms(start: number, end: number, lo: number, residuals: number, careful: number): void;
+  probabilities(start: number, end: number, lo: number, residuals: number, first: number): void;
 }
 
-/** The kernel's exp table and constants fill the memory below this byte offset; the array starts here. */
-const ARRAY_START = 4096;
-/** `range` leaves the smallest logit here. */
-const MIN_AT = 2240;
+const CONSTANTS = 131072;
+const CALL = 131584;
+const RESULTS = 131840;
+const UNDECIDED = 132096;
+/** Undecided entries the kernel records; past this many (never seen) the TypeScript path takes the row. */
+const UNDECIDED_MAX = 1024;
+/** The row's values start here; their low parts and residuals follow, each in an array of the row's size. */
+const DATA = 139264;
 const PAGE_BYTES = 65536;
 /** A kernel with more memory than this is held only weakly, so the garbage collector can take a huge array's memory back. */
 const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
-/** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
-const LARGEST_MAX = 2 ** 50;
-/** With a temperature, beyond this maximum the residuals of x / T outgrow exp's correction term (the TS path folds them in). */
-const LARGEST_SCALED_MAX = 2 ** 30;
-/** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
-const TEMPERATURE_RANGE = [2 ** -900, 2 ** 900];
+/** Dekker's product q·T in the kernel stays exact inside this range of T and of every |x / T|. */
+const QUOTIENT_RANGE = [2 ** -900, 2 ** 900];
+const U2 = 2 ** -106;
+/** The largest tiny term, out of the kernel's sum: e^TINY_SHIFT < 2^-959. */
+const TINY_TERM = 2 ** -959;
+/** Below this s′ the tiny terms matter, and the TypeScript path, which carries them, takes the row. */
+const TINY_SUM = 2 ** -800;
 
 let compiled: object | null | undefined;
 let kept: Kernel | undefined;
 /** Fresh memory costs about as much as the whole softmax (page faults), so a large one is reused while it lives. */
 let large: WeakRef<Kernel> | undefined;
 
+/** Writes v into both lanes of the f64x2 at byte `at`. */
+function splat(kernel: Kernel, at: number, v: number): void {
+  const f = new Float64Array(kernel.memory.buffer, at, 2);
+  f[0] = f[1] = v;
+}
+
+function splatBits(kernel: Kernel, at: number, v: bigint): void {
+  const f = new BigInt64Array(kernel.memory.buffer, at, 2);
+  f[0] = f[1] = v;
+}
+
 function instantiate(): Kernel | undefined {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   try {
     if (compiled === undefined) compiled = wasm ? new wasm.Module(kernelBytes) : null;
-    return compiled && wasm ? (new wasm.Instance(compiled, {}).exports as Kernel) : undefined;
+    if (!compiled || !wasm) return undefined;
+    const kernel = new wasm.Instance(compiled, {}).exports as Kernel;
+    const table = exp2Table();
+    const compact = new Float64Array(kernel.memory.buffer, 0, 4096 * 2);
+    for (let j = 0; j < 4096; j++) {
+      compact[2 * j] = table[4 * j];
+      compact[2 * j + 1] = table[4 * j + 1];
+    }
+    const values = [1.5 * 2 ** 52, INV_LN2_4096, LN2_4096[0], LN2_4096[1], LN2_4096[2], INV_FACTORIAL[3], INV_FACTORIAL[4], INV_FACTORIAL[5], SPLITTER, 0.5, TINY_SHIFT, UNDERFLOW_SHIFT];
+    values.forEach((v, k) => splat(kernel, CONSTANTS + 16 * k, v));
+    splatBits(kernel, CONSTANTS + 192, 0x3ffn << 52n);
+    splatBits(kernel, CONSTANTS + 208, -(1n << 52n));
+    splatBits(kernel, CONSTANTS + 224, BigInt(SCALE_UP) << 52n);
+    splatBits(kernel, CONSTANTS + 240, -(1n << 63n));
+    [2 ** -44, 2 ** -51, 2 ** -105, 2 ** -900, -1000].forEach((v, k) => splat(kernel, CONSTANTS + 256 + 16 * k, v));
+    return kernel;
   } catch {
     compiled = null;
     return undefined;
   }
 }
 
-function kernelWithMemory(bytes: number): Kernel | undefined {
-  let kernel = bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
+/**
+ * A kernel with at least `bytes` of memory. A computation that yields between its steps gets one of its own
+ * (`own`): other calls may run meanwhile, and the editor drops unwanted computations without a word.
+ */
+function kernelWithMemory(bytes: number, own = false): Kernel | undefined {
+  let kernel = own ? undefined : bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
   if (!kernel) {
     kernel = instantiate();
     if (!kernel) return undefined;
-    large = new WeakRef(kernel);
+    if (!own) large = new WeakRef(kernel);
   }
   const missing = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE_BYTES);
   try {
@@ -63,60 +109,34 @@ function kernelWithMemory(bytes: number): Kernel | undefined {
   return kernel;
 }
 
-/** x / t − q up to a rounding of the result, for q = x / t rounded: Dekker's exact product q·t. */
-function quotientResidual(x: number, q: number, t: number): number {
-  if (t === 1) return 0;
-  const halves = (v: number): [number, number] => {
-    const c = 134217729 * v;
-    const high = c - (c - v);
-    return [high, v - high];
-  };
-  const [qh, ql] = halves(q);
-  const [th, tl] = halves(t);
-  const product = q * t;
-  return (x - product - (qh * th - product + qh * tl + ql * th + ql * tl)) / t;
+/** A row in the kernel's memory, as the ladder sees it (its shifts recomputed from the logits when asked). */
+interface KernelRow extends Row {
+  kernel: Kernel;
+  /** Byte offsets of the values (then terms, then probabilities), their low parts and the residuals (0: T = 1). */
+  x: number;
+  lo: number;
+  residuals: number;
+  padded: number;
+  careful: boolean;
+}
+
+function rowView(kernel: Kernel, at: number, n: number): Float64Array {
+  return new Float64Array(kernel.memory.buffer, at, n);
 }
 
 /**
- * softmax(logits / temperature) as a new array, or undefined when WebAssembly SIMD is unavailable or the
- * input needs the TypeScript path: empty, NaN, +Infinity, all -Infinity, a temperature outside
- * [2^-900, 2^900], or x / T beyond ±2^50. The kernel is compiled on the first call, not at import.
+ * Copies logits[offset, offset + n) into the kernel, divides by T and finds the exact maximum; undefined where
+ * the TypeScript path must answer: no WebAssembly, bad input (its error is named there), or a row out of the
+ * kernel's range (T or some |x / T| beyond 2^±900).
  */
-export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
-  return probabilities(logits, temperature)?.slice();
-}
-
-/**
- * As softmaxSimd for the row values[offset, offset + length) (of a row-major matrix), written to
- * out[offset, offset + length); false where softmaxSimd would give undefined.
- */
-export function softmaxSimdInto(
-  values: ArrayLike<number>,
-  offset: number,
-  length: number,
-  temperature: number,
-  out: Float64Array,
-): boolean {
-  const p = probabilities(values, temperature, offset, length);
-  if (p) out.set(p, offset);
-  return p !== undefined;
-}
-
-/** The probabilities in the kernel's memory (valid until its next call), or undefined as for softmaxSimd. */
-function probabilities(
-  logits: ArrayLike<number>,
-  temperature: number,
-  offset = 0,
-  n = logits.length,
-): Float64Array | undefined {
-  if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return undefined;
+function prepare(logits: ArrayLike<number>, offset: number, n: number, temperature: number, own: boolean): KernelRow | undefined {
+  if (n === 0 || !(temperature >= QUOTIENT_RANGE[0] && temperature <= QUOTIENT_RANGE[1])) return undefined;
   const padded = n + (n & 1);
-  const end = ARRAY_START + padded * 8;
-  // With T != 1, the roundings of x / T are kept in a second array right after the first.
-  const residuals = temperature === 1 ? 0 : padded * 8;
-  const kernel = kernelWithMemory(end + residuals);
+  const bytes = padded * 8;
+  const residuals = temperature === 1 ? 0 : 2 * bytes;
+  const kernel = kernelWithMemory(DATA + (residuals ? 3 : 2) * bytes, own);
   if (!kernel) return undefined;
-  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
+  const x = rowView(kernel, DATA, padded);
   if (offset === 0 && n === logits.length) {
     x.set(logits);
   } else if (ArrayBuffer.isView(logits)) {
@@ -125,32 +145,234 @@ function probabilities(
     for (let i = 0; i < n; i++) x[i] = logits[offset + i];
   }
   if (padded > n) x[n] = -Infinity;
-  // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
-  const largest = kernel.range(ARRAY_START, end);
-  const max = largest / temperature;
-  if (!(Math.abs(max) <= (residuals ? LARGEST_SCALED_MAX : LARGEST_MAX))) return undefined;
-  const floor = max - 800;
-  if (residuals) {
-    kernel.divideByTemperature(ARRAY_START, end, temperature, floor, quotientResidual(largest, max, temperature), residuals);
+  if (residuals) kernel.divide(DATA, DATA + bytes, temperature, residuals);
+  // The range of the row's own values: an odd row's last one (beside its padding) apart.
+  const even = n - (n & 1);
+  let max = even > 0 ? kernel.range(DATA, DATA + even * 8) : -Infinity;
+  let min = even > 0 ? new Float64Array(kernel.memory.buffer, RESULTS + 32, 1)[0] : Infinity;
+  if (n & 1) {
+    const last = x[n - 1];
+    if (last !== last) return undefined;
+    max = Math.max(max, last);
+    min = Math.min(min, last);
   }
-  const smallest = new Float64Array(kernel.memory.buffer, MIN_AT, 1)[0] / temperature;
-  // 1 + s′ rounded once, as the TS path forms it, so that both give the same bits.
-  const sum = 1 + kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
-  if (!(sum >= 1 && sum < Infinity)) return undefined;
-  kernel.divide(ARRAY_START, end, sum);
-  return x.subarray(0, n);
+  if (!(max < Infinity) || max === -Infinity) return undefined;
+  if (residuals && !(Math.max(Math.abs(max), Math.abs(min === -Infinity ? max : min)) <= QUOTIENT_RANGE[1])) return undefined;
+  // The exact maximum: the first largest x / T, and among equal quotients the largest x.
+  let argmax = x.indexOf(max);
+  if (residuals && x.lastIndexOf(max) !== argmax) {
+    for (let i = argmax + 1; i < n; i++) if (x[i] === max && logits[offset + i] > logits[offset + argmax]) argmax = i;
+  }
+  const res = residuals ? rowView(kernel, DATA + residuals, padded) : undefined;
+  const maxResidual = res ? res[argmax] : 0;
+  // Exactness of the residuals: the product q·T must not underflow either.
+  if (res) {
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(x[i]);
+      if (a < QUOTIENT_RANGE[0] && a !== 0) return undefined;
+    }
+  }
+  const row: KernelRow = {
+    kernel,
+    logits,
+    offset,
+    n,
+    temperature,
+    max,
+    argmax,
+    maxResidual,
+    x: DATA,
+    lo: bytes,
+    residuals,
+    padded,
+    careful: min - max < TINY_SHIFT,
+    shiftAt(i, out) {
+      const q = logits[offset + i] / temperature;
+      return shiftOf(q, temperature === 1 ? 0 : divisionResidual(logits[offset + i], q, temperature), max, maxResidual, out);
+    },
+    shiftError(i) {
+      const q = logits[offset + i] / temperature;
+      return shiftErrorOf(row, i, q, temperature === 1 ? 0 : divisionResidual(logits[offset + i], q, temperature));
+    },
+  };
+  return row;
 }
 
-/** exp(x) for every x ≤ 0 (the only arguments softmax needs); undefined without WebAssembly SIMD. */
+/**
+ * Relative error bound of the kernel's sum after `flushes` block flushes: each lane sums 32 terms by TwoSum
+ * from zero, terms whose low part is not renormalized (|lo| ≤ λ hi, λ = 2^-41), so within a block
+ * u²(B + B²/2) + uλ(B + 1) of the block's sum (B = 32, u = 2^-53), and each flush adds 3u² of the running sum.
+ */
+function kernelSumError(flushes: number): number {
+  const B = 32;
+  return 1.01 * (U2 * (B + (B * B) / 2) + 2 ** -53 * 2 ** -41 * (B + 1) + 3 * U2 * flushes);
+}
+
+/** Pairs per step of the kernel's passes (a STEP of elements). */
+const PAIRS_PER_STEP = 1 << 15;
+
+/**
+ * The terms pass in steps: e^(d_i) in the kernel's memory and s′ with its bound. The maximum's pair runs apart,
+ * its own entry masked (its term is exactly 1, not part of s′), and an odd row's last pair with its padding.
+ */
+function* termsSteps(row: KernelRow): Steps<RowSum | undefined> {
+  const { kernel, x: base, lo, residuals, n, padded, argmax } = row;
+  splat(kernel, CALL, row.max);
+  splat(kernel, CALL + 16, row.maxResidual);
+  new Float64Array(kernel.memory.buffer, RESULTS, 3).fill(0);
+  const values = rowView(kernel, base, padded);
+  values[argmax] = -Infinity;
+  const pairOfMax = argmax >> 1;
+  const lastPair = (n & 1) ? (n >> 1) : -1;
+  // Ranges of pairs: [from, to) with a careful flag.
+  const ranges: [number, number, boolean][] = [];
+  const bulk = (from: number, to: number): void => {
+    if (from < to) ranges.push([from, to, row.careful]);
+  };
+  const pairs = padded >> 1;
+  const special = [...new Set([pairOfMax, lastPair].filter((p) => p >= 0))].sort((a, b) => a - b);
+  let start = 0;
+  for (const p of special) {
+    bulk(start, p);
+    ranges.push([p, p + 1, true]);
+    start = p + 1;
+  }
+  bulk(start, pairs);
+  let calls = 0;
+  for (const [from, to, careful] of ranges) {
+    for (let p = from; p < to; p += PAIRS_PER_STEP) {
+      yield;
+      const end = Math.min(to, p + PAIRS_PER_STEP);
+      kernel.terms(base + 16 * p, base + 16 * end, lo, residuals, careful ? 1 : 0);
+      calls++;
+    }
+  }
+  const r = new Float64Array(kernel.memory.buffer, RESULTS, 3);
+  const hi = r[0];
+  const low = r[1];
+  if (!Number.isFinite(hi) || !Number.isFinite(r[2])) return undefined;
+  if (row.careful && hi < TINY_SUM) return undefined;
+  values[argmax] = 1;
+  rowView(kernel, base + lo, padded)[argmax] = 0;
+  // Blocks flushed: every 32 pairs, and each call's last (partial) one, for both lanes.
+  const flushes = 2 * (Math.ceil(pairs / 32) + calls);
+  const perTerm = (FAST_EXP_ERROR + 2 * U2) * 1.001;
+  const error = (perTerm + kernelSumError(flushes)) * hi + 1.01 * r[2] + (row.careful ? n * TINY_TERM : 0);
+  return { hi, lo: low, scale: 0, error };
+}
+
+/** The probabilities pass in steps, in place; returns the undecided entries (undefined: too many, use TS). */
+function* probabilitiesSteps(row: KernelRow, norm: Normalizer): Steps<number[] | undefined> {
+  const { kernel, x: base, lo, residuals, padded } = row;
+  splat(kernel, CALL + 32, norm.rh);
+  splat(kernel, CALL + 48, norm.rl);
+  // Ziv's test inline in the kernel carries no slack of its own: the roundings of pl ± bound, with pl up to
+  // 2^-41 p (the terms are not renormalized), stay below 2^-93 p.
+  splat(kernel, CALL + 64, FAST_EXP_ERROR + norm.rBound / norm.rh + 8 * U2 + 2 ** -92);
+  const c = SPLITTER * norm.rh;
+  const high = c - (c - norm.rh);
+  splat(kernel, CALL + 80, high);
+  splat(kernel, CALL + 96, norm.rh - high);
+  new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0] = 0;
+  const pairs = padded >> 1;
+  yield* inRanges(pairs, (from, to) => kernel.probabilities(base + 16 * from, base + 16 * to, lo, residuals, 2 * from), 0, PAIRS_PER_STEP);
+  const count = new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0];
+  if (count > UNDECIDED_MAX) return undefined;
+  return Array.from(new Int32Array(kernel.memory.buffer, UNDECIDED, count)).filter((i) => i < row.n);
+}
+
+/** What a SIMD row gives: its probabilities in the kernel's memory (valid until its next call), and its ladder. */
+export interface SimdSoftmax {
+  row: Row;
+  norm: Normalizer;
+  /** In the kernel's memory; the undecided entries hold approximations until settled. */
+  probabilities: Float64Array;
+  undecided: number[];
+  /** The exps e^(d_i) as the breakdown shows them, when asked for. */
+  exps?: Float64Array;
+}
+
+/**
+ * softmax of logits[offset, offset + n) / T on the kernel, in steps, or undefined where the TypeScript path
+ * must answer (see prepare). With `exps` (the breakdown), the terms are copied out before they become
+ * probabilities, log S is computed too, and the kernel is the computation's own (see kernelWithMemory).
+ */
+export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: number, temperature: number, exps = false): Steps<SimdSoftmax | undefined> {
+  const row = prepare(logits, offset, n, temperature, exps);
+  if (!row) return undefined;
+  const sum = yield* termsSteps(row);
+  if (!sum) return undefined;
+  const norm = normalizerOf(sum, exps);
+  let shown: Float64Array | undefined;
+  if (exps) {
+    const terms = rowView(row.kernel, row.x, n);
+    const low = rowView(row.kernel, row.x + row.lo, n);
+    const out = (shown = new Float64Array(n));
+    // hi + lo, to the nearest double; tiny terms (stored negated, scaled up) scaled back.
+    yield* inRanges(n, (from, to) => {
+      for (let i = from; i < to; i++) {
+        const h = terms[i];
+        out[i] = h < 0 ? (low[i] - h) * 2 ** -SCALE_UP : h + low[i];
+      }
+    });
+  }
+  const undecided = yield* probabilitiesSteps(row, norm);
+  if (!undecided) return undefined;
+  return { row, norm, probabilities: rowView(row.kernel, row.x, n), undecided, exps: shown };
+}
+
+/** Settles what Ziv's test left undecided, writing into out from `at`. */
+function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
+  if (result.undecided.length === 0) return;
+  runSteps(settleSteps(result.row, result.norm, { probabilities: { indices: result.undecided, out, at } }));
+}
+
+/**
+ * softmax(logits / temperature), correctly rounded, as a new array; undefined when WebAssembly SIMD is
+ * unavailable or the input needs the TypeScript path (see prepare). The kernel is compiled on the first call.
+ */
+export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
+  const result = runSteps(softmaxSimdSteps(logits, 0, logits.length, temperature));
+  if (!result) return undefined;
+  const out = result.probabilities.slice();
+  settleInto(result, out, 0);
+  return out;
+}
+
+/**
+ * As softmaxSimd for the row values[offset, offset + length) of a row-major matrix, written to
+ * out[offset, offset + length); false where softmaxSimd would give undefined.
+ */
+export function softmaxSimdInto(values: ArrayLike<number>, offset: number, length: number, temperature: number, out: Float64Array): boolean {
+  const result = runSteps(softmaxSimdSteps(values, offset, length, temperature));
+  if (!result) return false;
+  out.set(result.probabilities, offset);
+  settleInto(result, out, offset);
+  return true;
+}
+
+const term = doubleDouble();
+
+/** e^x for every x ≤ 0 through the kernel's exp, rounded to double once; undefined without WebAssembly SIMD. */
 export function expSimd(xs: ArrayLike<number>): Float64Array | undefined {
   const n = xs.length;
-  const end = ARRAY_START + (n + (n & 1)) * 8;
-  const kernel = kernelWithMemory(end);
+  const padded = n + (n & 1);
+  const kernel = kernelWithMemory(DATA + 2 * padded * 8);
   if (!kernel) return undefined;
-  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, n + (n & 1));
+  for (let i = 0; i < n; i++) if (!(xs[i] <= 0)) return undefined;
+  const x = rowView(kernel, DATA, padded);
   x.set(xs);
   if (n & 1) x[n] = -Infinity;
-  for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return undefined;
-  kernel.expSum(ARRAY_START, end, 0, -800, 0, 1);
-  return x.slice(0, n);
+  splat(kernel, CALL, 0);
+  splat(kernel, CALL + 16, 0);
+  kernel.terms(DATA, DATA + padded * 8, padded * 8, 0, 1);
+  const lo = rowView(kernel, DATA + padded * 8, padded);
+  return Float64Array.from({ length: n }, (_, i) => {
+    const tiny = x[i] < 0;
+    term.hi = tiny ? -x[i] : x[i];
+    term.lo = lo[i];
+    const v = roundedScaledOrNaN(term.hi, term.lo, 0, tiny ? -SCALE_UP : 0);
+    return v === v ? v : term.hi * (tiny ? 2 ** -SCALE_UP : 1);
+  });
 }
+
