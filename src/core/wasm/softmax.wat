@@ -270,9 +270,12 @@
     (f64.store (i32.const 131856) (f64.add (f64.load (i32.const 131856))
       (f64.add (f64x2.extract_lane 0 (local.get $wsum)) (f64x2.extract_lane 1 (local.get $wsum))))))
 
+  ;; The same with every shift ≥ TINY_SHIFT and T = 1: the loop of most rows (esbuild.js derives it).
+  ;; @variant "terms" as "termsPlain" with $res = 0, $careful = 0
+
   ;; p of one tiny or small entry (scalar): (eh, el) · 2^600 · (1/S) rounded on the double grid below it,
   ;; subnormals included (roundedScaledOrNaN, rounding.ts); NaN when Ziv's test cannot decide.
-  (func $small (param $eh f64) (param $el f64) (param $rel f64) (result f64)
+  (func $smallProbability (param $eh f64) (param $el f64) (param $rel f64) (result f64)
     (local $rh f64) (local $rl f64) (local $ph f64) (local $pl f64) (local $c f64) (local $h f64) (local $l f64)
     (local $bound f64) (local $z f64) (local $t f64) (local $g f64) (local $up f64) (local $dn f64)
     (local.set $rh (f64.load (i32.const 131616)))
@@ -324,11 +327,14 @@
       (then (i32.store (i32.add (i32.const 132096) (i32.shl (local.get $n) (i32.const 2))) (local.get $i))))
     (i32.store (i32.const 131864) (i32.add (local.get $n) (i32.const 1))))
 
+  ;; The same for a row without tiny terms or small products (see softmaxSimd.ts) and T = 1.
+  ;; @variant "probabilities" as "probabilitiesPlain" with $res = 0, $small = 0
+
   ;; p_i = E_i · (1/S) in place over [p, end) (entries from $first), decided by Ziv's test with the bound
   ;; rel · p (plus each entry's shift error, $res bytes on, when $res ≠ 0); the undecided get the nearest
-  ;; double to the fast value and their index recorded. Tiny terms (stored negated) and products below 2^-900
-  ;; go through $small.
-  (func (export "probabilities") (param $p i32) (param $end i32) (param $lo i32) (param $res i32) (param $first i32)
+  ;; double to the fast value and their index recorded. With $small, tiny terms (stored negated) and products
+  ;; below 2^-900 go through $smallProbability; without, the caller knows there are none.
+  (func (export "probabilities") (param $p i32) (param $end i32) (param $lo i32) (param $res i32) (param $first i32) (param $small i32)
     (local $eh v128) (local $el v128) (local $ph v128) (local $pl v128) (local $c v128) (local $h v128) (local $l v128)
     (local $bound v128) (local $up v128) (local $dn v128) (local $ok v128)
     (local $rh v128) (local $rl v128) (local $rH v128) (local $rL v128) (local $rel v128) (local $sp v128) (local $smallest v128)
@@ -368,7 +374,9 @@
         (v128.store (local.get $p) (local.get $up))
         (if (i32.or
               (i32.xor (i64x2.all_true (local.get $ok)) (i32.const 1))
-              (v128.any_true (v128.and (f64x2.lt (local.get $ph) (local.get $smallest)) (f64x2.ne (local.get $ph) (v128.const i64x2 0 0)))))
+              (if (result i32) (local.get $small)
+                (then (v128.any_true (v128.and (f64x2.lt (local.get $ph) (local.get $smallest)) (f64x2.ne (local.get $ph) (v128.const i64x2 0 0)))))
+                (else (i32.const 0))))
           (then
             ;; The rare lanes, one at a time.
             (local.set $lane (i32.const 0))
@@ -384,7 +392,7 @@
                     (else
                       (local.set $e (f64.mul (local.get $e) (f64.const 0x1p600)))
                       (local.set $f (f64.mul (local.get $f) (f64.const 0x1p600)))))
-                  (local.set $v (call $small (local.get $e) (local.get $f)
+                  (local.set $v (call $smallProbability (local.get $e) (local.get $f)
                     (if (result f64) (local.get $res)
                       (then (f64.add (f64.load (i32.const 131648))
                         (f64.load (i32.add (i32.add (local.get $p) (local.get $res)) (i32.shl (local.get $lane) (i32.const 3))))))

@@ -25,7 +25,9 @@ interface Kernel {
   range(start: number, end: number): number;
   divide(start: number, end: number, temperature: number, residuals: number): void;
   terms(start: number, end: number, lo: number, residuals: number, careful: number): void;
-  probabilities(start: number, end: number, lo: number, residuals: number, first: number): void;
+  termsPlain(start: number, end: number, lo: number, residuals: number, careful: number): void;
+  probabilities(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
+  probabilitiesPlain(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
 }
 
 const CONSTANTS = 131072;
@@ -44,6 +46,8 @@ const QUOTIENT_RANGE = [2 ** -900, 2 ** 900];
 const U2 = 2 ** -106;
 /** The largest tiny term, out of the kernel's sum: e^TINY_SHIFT < 2^-959. */
 const TINY_TERM = 2 ** -959;
+/** Rows whose every shift is above this take the plain loops (see prepare). */
+const PLAIN_SHIFT = -600;
 /** Below this s′ the tiny terms matter, and the TypeScript path, which carries them, takes the row. */
 const TINY_SUM = 2 ** -800;
 
@@ -185,7 +189,8 @@ function prepare(logits: ArrayLike<number>, offset: number, n: number, temperatu
     lo: bytes,
     residuals,
     padded,
-    careful: min - max < TINY_SHIFT,
+    // Without a shift below −600 no term is tiny and no product below 2^-900 (for n < 2^34).
+    careful: min - max < PLAIN_SHIFT,
     shiftAt(i, out) {
       const q = logits[offset + i] / temperature;
       return shiftOf(q, temperature === 1 ? 0 : divisionResidual(logits[offset + i], q, temperature), max, maxResidual, out);
@@ -211,59 +216,78 @@ function kernelSumError(flushes: number): number {
 /** Pairs per step of the kernel's passes (a STEP of elements). */
 const PAIRS_PER_STEP = 1 << 15;
 
+/** A range of pairs for the terms pass, [from, to), and whether it needs the careful loop. */
+type PairRange = [number, number, boolean];
+
 /**
- * The terms pass in steps: e^(d_i) in the kernel's memory and s′ with its bound. The maximum's pair runs apart,
- * its own entry masked (its term is exactly 1, not part of s′), and an odd row's last pair with its padding.
+ * Sets up the terms pass and returns its ranges: the maximum's pair runs apart, its own entry masked (its term
+ * is exactly 1, not part of s′), and an odd row's last pair with its padding, both carefully.
  */
-function* termsSteps(row: KernelRow): Steps<RowSum | undefined> {
-  const { kernel, x: base, lo, residuals, n, padded, argmax } = row;
+function startTerms(row: KernelRow): PairRange[] {
+  const { kernel, x: base, n, padded, argmax } = row;
   splat(kernel, CALL, row.max);
   splat(kernel, CALL + 16, row.maxResidual);
   new Float64Array(kernel.memory.buffer, RESULTS, 3).fill(0);
-  const values = rowView(kernel, base, padded);
-  values[argmax] = -Infinity;
+  rowView(kernel, base, padded)[argmax] = -Infinity;
   const pairOfMax = argmax >> 1;
-  const lastPair = (n & 1) ? (n >> 1) : -1;
-  // Ranges of pairs: [from, to) with a careful flag.
-  const ranges: [number, number, boolean][] = [];
-  const bulk = (from: number, to: number): void => {
-    if (from < to) ranges.push([from, to, row.careful]);
-  };
-  const pairs = padded >> 1;
-  const special = [...new Set([pairOfMax, lastPair].filter((p) => p >= 0))].sort((a, b) => a - b);
+  const lastPair = n & 1 ? n >> 1 : -1;
+  const ranges: PairRange[] = [];
   let start = 0;
-  for (const p of special) {
-    bulk(start, p);
+  for (const p of lastPair > pairOfMax ? [pairOfMax, lastPair] : lastPair >= 0 && lastPair < pairOfMax ? [lastPair, pairOfMax] : [pairOfMax]) {
+    if (start < p) ranges.push([start, p, row.careful]);
     ranges.push([p, p + 1, true]);
     start = p + 1;
   }
-  bulk(start, pairs);
+  if (start < padded >> 1) ranges.push([start, padded >> 1, row.careful]);
+  return ranges;
+}
+
+/** The terms pass over pairs [from, to): the plain loop (T = 1, no tiny term) wherever it applies. */
+function termsOver(row: KernelRow, from: number, to: number, careful: boolean): void {
+  const { kernel, x: base, lo, residuals } = row;
+  if (!careful && residuals === 0) kernel.termsPlain(base + 16 * from, base + 16 * to, lo, 0, 0);
+  else kernel.terms(base + 16 * from, base + 16 * to, lo, residuals, careful ? 1 : 0);
+}
+
+/** s′ with its bound once the terms pass is done (`calls`: how many kernel calls it took); undefined: use TS. */
+function finishTerms(row: KernelRow, calls: number): RowSum | undefined {
+  const { kernel, x: base, lo, n, padded, argmax } = row;
+  const r = new Float64Array(kernel.memory.buffer, RESULTS, 3);
+  const hi = r[0];
+  if (!Number.isFinite(hi) || !Number.isFinite(r[2])) return undefined;
+  if (row.careful && hi < TINY_SUM) return undefined;
+  rowView(kernel, base, padded)[argmax] = 1;
+  rowView(kernel, base + lo, padded)[argmax] = 0;
+  // Blocks flushed: every 32 pairs, and each call's last (partial) one, for both lanes.
+  const flushes = 2 * (Math.ceil(padded / 64) + calls);
+  const perTerm = (FAST_EXP_ERROR + 2 * U2) * 1.001;
+  const error = (perTerm + kernelSumError(flushes)) * hi + 1.01 * r[2] + (row.careful ? n * TINY_TERM : 0);
+  return { hi, lo: r[1], scale: 0, error };
+}
+
+/** The terms pass at once: e^(d_i) in the kernel's memory, and s′ with its bound. */
+function terms(row: KernelRow): RowSum | undefined {
+  const ranges = startTerms(row);
+  for (const [from, to, careful] of ranges) termsOver(row, from, to, careful);
+  return finishTerms(row, ranges.length);
+}
+
+/** terms() in steps of PAIRS_PER_STEP pairs. */
+function* termsSteps(row: KernelRow): Steps<RowSum | undefined> {
   let calls = 0;
-  for (const [from, to, careful] of ranges) {
+  for (const [from, to, careful] of startTerms(row)) {
     for (let p = from; p < to; p += PAIRS_PER_STEP) {
       yield;
-      const end = Math.min(to, p + PAIRS_PER_STEP);
-      kernel.terms(base + 16 * p, base + 16 * end, lo, residuals, careful ? 1 : 0);
+      termsOver(row, p, Math.min(to, p + PAIRS_PER_STEP), careful);
       calls++;
     }
   }
-  const r = new Float64Array(kernel.memory.buffer, RESULTS, 3);
-  const hi = r[0];
-  const low = r[1];
-  if (!Number.isFinite(hi) || !Number.isFinite(r[2])) return undefined;
-  if (row.careful && hi < TINY_SUM) return undefined;
-  values[argmax] = 1;
-  rowView(kernel, base + lo, padded)[argmax] = 0;
-  // Blocks flushed: every 32 pairs, and each call's last (partial) one, for both lanes.
-  const flushes = 2 * (Math.ceil(pairs / 32) + calls);
-  const perTerm = (FAST_EXP_ERROR + 2 * U2) * 1.001;
-  const error = (perTerm + kernelSumError(flushes)) * hi + 1.01 * r[2] + (row.careful ? n * TINY_TERM : 0);
-  return { hi, lo: low, scale: 0, error };
+  return finishTerms(row, calls);
 }
 
-/** The probabilities pass in steps, in place; returns the undecided entries (undefined: too many, use TS). */
-function* probabilitiesSteps(row: KernelRow, norm: Normalizer): Steps<number[] | undefined> {
-  const { kernel, x: base, lo, residuals, padded } = row;
+/** Writes 1/S and the test's bound for the probabilities pass. */
+function startProbabilities(row: KernelRow, norm: Normalizer): void {
+  const { kernel } = row;
   splat(kernel, CALL + 32, norm.rh);
   splat(kernel, CALL + 48, norm.rl);
   // Ziv's test inline in the kernel carries no slack of its own: the roundings of pl ± bound, with pl up to
@@ -274,11 +298,24 @@ function* probabilitiesSteps(row: KernelRow, norm: Normalizer): Steps<number[] |
   splat(kernel, CALL + 80, high);
   splat(kernel, CALL + 96, norm.rh - high);
   new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0] = 0;
-  const pairs = padded >> 1;
-  yield* inRanges(pairs, (from, to) => kernel.probabilities(base + 16 * from, base + 16 * to, lo, residuals, 2 * from), 0, PAIRS_PER_STEP);
+}
+
+/** The probabilities pass over pairs [from, to), in place: the plain loop without tiny terms or residuals. */
+function probabilitiesOver(row: KernelRow, from: number, to: number): void {
+  const { kernel, x: base, lo, residuals } = row;
+  if (!row.careful && residuals === 0) kernel.probabilitiesPlain(base + 16 * from, base + 16 * to, lo, 0, 2 * from, 0);
+  else kernel.probabilities(base + 16 * from, base + 16 * to, lo, residuals, 2 * from, row.careful ? 1 : 0);
+}
+
+/** The undecided entries after the probabilities pass (undefined: too many to list, use TS). */
+function finishProbabilities(row: KernelRow): number[] | undefined {
+  const { kernel } = row;
   const count = new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0];
   if (count > UNDECIDED_MAX) return undefined;
-  return Array.from(new Int32Array(kernel.memory.buffer, UNDECIDED, count)).filter((i) => i < row.n);
+  const undecided: number[] = [];
+  const listed = new Int32Array(kernel.memory.buffer, UNDECIDED, count);
+  for (let k = 0; k < count; k++) if (listed[k] < row.n) undecided.push(listed[k]);
+  return undecided;
 }
 
 /** What a SIMD row gives: its probabilities in the kernel's memory (valid until its next call), and its ladder. */
@@ -316,9 +353,25 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
       }
     });
   }
-  const undecided = yield* probabilitiesSteps(row, norm);
+  startProbabilities(row, norm);
+  yield* inRanges(row.padded >> 1, (from, to) => probabilitiesOver(row, from, to), 0, PAIRS_PER_STEP);
+  const undecided = finishProbabilities(row);
   if (!undecided) return undefined;
   return { row, norm, probabilities: rowView(row.kernel, row.x, n), undecided, exps: shown };
+}
+
+/** softmaxSimdSteps without exps, at once (no generator: a matrix has many rows). */
+function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number): SimdSoftmax | undefined {
+  const row = prepare(logits, offset, n, temperature, false);
+  if (!row) return undefined;
+  const sum = terms(row);
+  if (!sum) return undefined;
+  const norm = normalizerOf(sum, false);
+  startProbabilities(row, norm);
+  probabilitiesOver(row, 0, row.padded >> 1);
+  const undecided = finishProbabilities(row);
+  if (!undecided) return undefined;
+  return { row, norm, probabilities: rowView(row.kernel, row.x, n), undecided };
 }
 
 /** Settles what Ziv's test left undecided, writing into out from `at`. */
@@ -332,7 +385,7 @@ function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
  * unavailable or the input needs the TypeScript path (see prepare). The kernel is compiled on the first call.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
-  const result = runSteps(softmaxSimdSteps(logits, 0, logits.length, temperature));
+  const result = softmaxSimdNow(logits, 0, logits.length, temperature);
   if (!result) return undefined;
   const out = result.probabilities.slice();
   settleInto(result, out, 0);
@@ -344,7 +397,7 @@ export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64
  * out[offset, offset + length); false where softmaxSimd would give undefined.
  */
 export function softmaxSimdInto(values: ArrayLike<number>, offset: number, length: number, temperature: number, out: Float64Array): boolean {
-  const result = runSteps(softmaxSimdSteps(values, offset, length, temperature));
+  const result = softmaxSimdNow(values, offset, length, temperature);
   if (!result) return false;
   out.set(result.probabilities, offset);
   settleInto(result, out, offset);
