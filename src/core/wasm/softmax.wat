@@ -15,10 +15,10 @@
   ;; 131136 L3                 131152 1/6               131168 1/24           131184 1/120
   ;; 131200 2^27 + 1           131216 0.5               131232 TINY_SHIFT     131248 UNDERFLOW_SHIFT
   ;; 131264 bits 0x3ff<<52     131280 bits 0xfff<<52    131296 bits 600<<52   131312 sign bit
-  ;; 131328 2^-44 (fold)       131344 2^-51             131360 2^-105         131376 2^-900
+  ;; 131328 2^-44 (fold)       131344 2^-51             131360 2^-105         131376 2^-968
   ;; 131392 -1000 (clamp)
   ;; Per call: 131584 m   131600 x_max/T − m (ρ_max)   131616 1/S hi   131632 1/S lo   131648 relative bound
-  ;;           131664 high half of 1/S hi   131680 low half   131696 2^600 (tiny scaling)   131712 2^-600
+  ;;           131664 high half of 1/S hi   131680 low half   131696 2^600   131712 2^-600   131728 1   131744 2^-1021
   ;; Results:  131840 s′ hi, 131848 s′ lo, 131856 Σ E·w (T ≠ 1), 131864 undecided count, 131872 min
 
   ;; max over [p, end) returned, min stored at 131872. NaN is skipped here; it shows up later as a NaN sum.
@@ -270,8 +270,9 @@
     (f64.store (i32.const 131856) (f64.add (f64.load (i32.const 131856))
       (f64.add (f64x2.extract_lane 0 (local.get $wsum)) (f64x2.extract_lane 1 (local.get $wsum))))))
 
-  ;; The same with every shift ≥ TINY_SHIFT and T = 1: the loop of most rows (esbuild.js derives it).
+  ;; The same for T = 1, with every shift ≥ TINY_SHIFT (the loop of most rows) or not (esbuild.js derives them).
   ;; @variant "terms" as "termsPlain" with $res = 0, $careful = 0
+  ;; @variant "terms" as "termsCareful" with $res = 0, $careful = 1
 
   ;; p of one tiny or small entry (scalar): (eh, el) · 2^600 · (1/S) rounded on the double grid below it,
   ;; subnormals included (roundedScaledOrNaN, rounding.ts); NaN when Ziv's test cannot decide.
@@ -327,18 +328,21 @@
       (then (i32.store (i32.add (i32.const 132096) (i32.shl (local.get $n) (i32.const 2))) (local.get $i))))
     (i32.store (i32.const 131864) (i32.add (local.get $n) (i32.const 1))))
 
-  ;; The same for a row without tiny terms or small products (see softmaxSimd.ts) and T = 1.
+  ;; The same for T = 1, for a row without tiny terms or small products (see softmaxSimd.ts) or with them.
   ;; @variant "probabilities" as "probabilitiesPlain" with $res = 0, $small = 0
+  ;; @variant "probabilities" as "probabilitiesCareful" with $res = 0, $small = 1
 
   ;; p_i = E_i · (1/S) in place over [p, end) (entries from $first), decided by Ziv's test with the bound
   ;; rel · p (plus each entry's shift error, $res bytes on, when $res ≠ 0); the undecided get the nearest
   ;; double to the fast value and their index recorded. With $small, tiny terms (stored negated) and products
-  ;; below 2^-900 go through $smallProbability; without, the caller knows there are none.
+  ;; below 2^-968 are formed scaled up by 2^600, and subnormal results go through $smallProbability; without,
+  ;; the caller knows there are none.
   (func (export "probabilities") (param $p i32) (param $end i32) (param $lo i32) (param $res i32) (param $first i32) (param $small i32)
     (local $eh v128) (local $el v128) (local $ph v128) (local $pl v128) (local $c v128) (local $h v128) (local $l v128)
-    (local $bound v128) (local $up v128) (local $dn v128) (local $ok v128)
-    (local $rh v128) (local $rl v128) (local $rH v128) (local $rL v128) (local $rel v128) (local $sp v128) (local $smallest v128)
-    (local $i i32) (local $lane i32) (local $v f64) (local $e f64) (local $f f64) (local $r f64)
+    (local $bound v128) (local $up v128) (local $dn v128) (local $ok v128) (local $tiny v128) (local $down v128) (local $sub v128)
+    (local $rh v128) (local $rl v128) (local $rH v128) (local $rL v128) (local $rel v128) (local $sp v128)
+    (local $smallest v128) (local $sign v128) (local $scaleUp v128) (local $scaleDown v128) (local $one v128) (local $normal v128)
+    (local $i i32) (local $lane i32) (local $v f64) (local $e f64) (local $f f64)
     (local.set $rh (v128.load (i32.const 131616)))
     (local.set $rl (v128.load (i32.const 131632)))
     (local.set $rel (v128.load (i32.const 131648)))
@@ -346,12 +350,31 @@
     (local.set $rL (v128.load (i32.const 131680)))
     (local.set $sp (v128.load (i32.const 131200)))
     (local.set $smallest (v128.load (i32.const 131376)))
+    (local.set $sign (v128.load (i32.const 131312)))
+    (local.set $scaleUp (v128.load (i32.const 131696)))
+    (local.set $scaleDown (v128.load (i32.const 131712)))
+    (local.set $one (v128.load (i32.const 131728)))
+    (local.set $normal (v128.load (i32.const 131744)))
     (local.set $i (local.get $first))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $eh (v128.load (local.get $p)))
         (local.set $el (v128.load (i32.add (local.get $p) (local.get $lo))))
+        (if (local.get $small)
+          (then
+            ;; Tiny terms (stored negated, scaled up by 2^600) and products below 2^-968, which are scaled up here,
+            ;; are formed and tested at that scale, then scaled back (exactly, unless the result is subnormal).
+            (local.set $tiny (f64x2.lt (local.get $eh) (v128.const i64x2 0 0)))
+            (local.set $eh (v128.andnot (local.get $eh) (local.get $sign)))
+            (local.set $c (f64x2.mul (local.get $eh) (local.get $rh)))
+            (local.set $down (v128.andnot
+              (v128.and (f64x2.lt (local.get $c) (local.get $smallest)) (f64x2.ne (local.get $c) (v128.const i64x2 0 0)))
+              (local.get $tiny)))
+            (local.set $c (v128.bitselect (local.get $scaleUp) (local.get $one) (local.get $down)))
+            (local.set $eh (f64x2.mul (local.get $eh) (local.get $c)))
+            (local.set $el (f64x2.mul (local.get $el) (local.get $c)))
+            (local.set $down (v128.or (local.get $down) (local.get $tiny)))))
         (local.set $ph (f64x2.mul (local.get $eh) (local.get $rh)))
         ;; productError (errorFree.ts) with 1/S's halves hoisted.
         (local.set $c (f64x2.mul (local.get $eh) (local.get $sp)))
@@ -371,27 +394,27 @@
         (local.set $up (f64x2.add (local.get $ph) (f64x2.add (local.get $pl) (local.get $bound))))
         (local.set $dn (f64x2.add (local.get $ph) (f64x2.sub (local.get $pl) (local.get $bound))))
         (local.set $ok (f64x2.eq (local.get $up) (local.get $dn)))
+        (if (local.get $small)
+          (then
+            (local.set $up (f64x2.mul (local.get $up)
+              (v128.bitselect (local.get $scaleDown) (local.get $one) (local.get $down))))
+            ;; A result below 2^-1021 lies on the subnormal grid, which the test above did not see.
+            (local.set $sub (v128.and (local.get $down) (f64x2.lt (local.get $up) (local.get $normal))))))
         (v128.store (local.get $p) (local.get $up))
         (if (i32.or
               (i32.xor (i64x2.all_true (local.get $ok)) (i32.const 1))
-              (if (result i32) (local.get $small)
-                (then (v128.any_true (v128.and (f64x2.lt (local.get $ph) (local.get $smallest)) (f64x2.ne (local.get $ph) (v128.const i64x2 0 0)))))
-                (else (i32.const 0))))
+              (if (result i32) (local.get $small) (then (v128.any_true (local.get $sub))) (else (i32.const 0))))
           (then
             ;; The rare lanes, one at a time.
             (local.set $lane (i32.const 0))
             (loop $lanes
-              (local.set $e (select (f64x2.extract_lane 1 (local.get $eh)) (f64x2.extract_lane 0 (local.get $eh)) (local.get $lane)))
-              (local.set $r (select (f64x2.extract_lane 1 (local.get $ph)) (f64x2.extract_lane 0 (local.get $ph)) (local.get $lane)))
-              (if (i32.and (f64.lt (local.get $r) (f64.const 0x1p-900)) (f64.ne (local.get $r) (f64.const 0)))
+              (if (if (result i32) (local.get $small)
+                    (then (i64.ne (select (i64x2.extract_lane 1 (local.get $sub)) (i64x2.extract_lane 0 (local.get $sub)) (local.get $lane)) (i64.const 0)))
+                    (else (i32.const 0)))
                 (then
-                  ;; A tiny term (negative: stored scaled up) or a small product (scaled up here).
-                  (local.set $f (f64.load (i32.add (i32.add (local.get $p) (local.get $lo)) (i32.shl (local.get $lane) (i32.const 3)))))
-                  (if (f64.lt (local.get $e) (f64.const 0))
-                    (then (local.set $e (f64.neg (local.get $e))))
-                    (else
-                      (local.set $e (f64.mul (local.get $e) (f64.const 0x1p600)))
-                      (local.set $f (f64.mul (local.get $f) (f64.const 0x1p600)))))
+                  ;; (eh, el) are scaled up by 2^600 here: the grid test at that scale.
+                  (local.set $e (select (f64x2.extract_lane 1 (local.get $eh)) (f64x2.extract_lane 0 (local.get $eh)) (local.get $lane)))
+                  (local.set $f (select (f64x2.extract_lane 1 (local.get $el)) (f64x2.extract_lane 0 (local.get $el)) (local.get $lane)))
                   (local.set $v (call $smallProbability (local.get $e) (local.get $f)
                     (if (result f64) (local.get $res)
                       (then (f64.add (f64.load (i32.const 131648))

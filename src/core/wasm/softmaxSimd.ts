@@ -26,8 +26,10 @@ interface Kernel {
   divide(start: number, end: number, temperature: number, residuals: number): void;
   terms(start: number, end: number, lo: number, residuals: number, careful: number): void;
   termsPlain(start: number, end: number, lo: number, residuals: number, careful: number): void;
+  termsCareful(start: number, end: number, lo: number, residuals: number, careful: number): void;
   probabilities(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesPlain(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
+  probabilitiesCareful(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
 }
 
 const CONSTANTS = 131072;
@@ -85,7 +87,8 @@ function instantiate(): Kernel | undefined {
     splatBits(kernel, CONSTANTS + 208, -(1n << 52n));
     splatBits(kernel, CONSTANTS + 224, BigInt(SCALE_UP) << 52n);
     splatBits(kernel, CONSTANTS + 240, -(1n << 63n));
-    [2 ** -44, 2 ** -51, 2 ** -105, 2 ** -900, -1000].forEach((v, k) => splat(kernel, CONSTANTS + 256 + 16 * k, v));
+    [2 ** -44, 2 ** -51, 2 ** -105, 2 ** -968, -1000].forEach((v, k) => splat(kernel, CONSTANTS + 256 + 16 * k, v));
+    [2 ** SCALE_UP, 2 ** -SCALE_UP, 1, 2 ** -1021].forEach((v, k) => splat(kernel, CALL + 112 + 16 * k, v));
     return kernel;
   } catch {
     compiled = null;
@@ -242,11 +245,12 @@ function startTerms(row: KernelRow): PairRange[] {
   return ranges;
 }
 
-/** The terms pass over pairs [from, to): the plain loop (T = 1, no tiny term) wherever it applies. */
+/** The terms pass over pairs [from, to), by the loop made for the case (T = 1 or not, tiny terms or not). */
 function termsOver(row: KernelRow, from: number, to: number, careful: boolean): void {
   const { kernel, x: base, lo, residuals } = row;
-  if (!careful && residuals === 0) kernel.termsPlain(base + 16 * from, base + 16 * to, lo, 0, 0);
-  else kernel.terms(base + 16 * from, base + 16 * to, lo, residuals, careful ? 1 : 0);
+  if (residuals !== 0) kernel.terms(base + 16 * from, base + 16 * to, lo, residuals, careful ? 1 : 0);
+  else if (careful) kernel.termsCareful(base + 16 * from, base + 16 * to, lo, 0, 1);
+  else kernel.termsPlain(base + 16 * from, base + 16 * to, lo, 0, 0);
 }
 
 /** s′ with its bound once the terms pass is done (`calls`: how many kernel calls it took); undefined: use TS. */
@@ -300,11 +304,12 @@ function startProbabilities(row: KernelRow, norm: Normalizer): void {
   new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0] = 0;
 }
 
-/** The probabilities pass over pairs [from, to), in place: the plain loop without tiny terms or residuals. */
+/** The probabilities pass over pairs [from, to), in place, by the loop made for the case. */
 function probabilitiesOver(row: KernelRow, from: number, to: number): void {
   const { kernel, x: base, lo, residuals } = row;
-  if (!row.careful && residuals === 0) kernel.probabilitiesPlain(base + 16 * from, base + 16 * to, lo, 0, 2 * from, 0);
-  else kernel.probabilities(base + 16 * from, base + 16 * to, lo, residuals, 2 * from, row.careful ? 1 : 0);
+  if (residuals !== 0) kernel.probabilities(base + 16 * from, base + 16 * to, lo, residuals, 2 * from, row.careful ? 1 : 0);
+  else if (row.careful) kernel.probabilitiesCareful(base + 16 * from, base + 16 * to, lo, 0, 2 * from, 1);
+  else kernel.probabilitiesPlain(base + 16 * from, base + 16 * to, lo, 0, 2 * from, 0);
 }
 
 /** The undecided entries after the probabilities pass (undefined: too many to list, use TS). */
