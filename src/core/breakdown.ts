@@ -51,9 +51,7 @@ function* breakdownAt(
     exps = simd.exps;
     norm = simd.norm;
     undecided = simd.undecided;
-    probabilities = new Float64Array(n);
-    const fast = simd.probabilities;
-    yield* inRanges(n, (from, to) => probabilities.set(fast.subarray(from, to), from));
+    probabilities = simd.probabilities;
   } else {
     exps = new Float64Array(n);
     const expsLo = new Float64Array(n);

@@ -20,7 +20,7 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: object };
 }
 
-interface Kernel {
+interface Exports {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
   range(start: number, end: number): number;
   divide(start: number, end: number, temperature: number, residuals: number): void;
@@ -30,6 +30,19 @@ interface Kernel {
   probabilities(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesPlain(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesCareful(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
+}
+
+/** The kernel's exports with views of its whole memory, renewed when the memory grows (which detaches them). */
+interface Kernel extends Exports {
+  f64: Float64Array;
+  i32: Int32Array;
+}
+
+function refreshViews(kernel: Kernel): void {
+  if (kernel.f64.buffer !== kernel.memory.buffer) {
+    kernel.f64 = new Float64Array(kernel.memory.buffer);
+    kernel.i32 = new Int32Array(kernel.memory.buffer);
+  }
 }
 
 const CONSTANTS = 131072;
@@ -55,13 +68,14 @@ const TINY_SUM = 2 ** -800;
 
 let compiled: object | null | undefined;
 let kept: Kernel | undefined;
+/** Kernels of finished stepped computations, free for the next one. */
+const idle: Kernel[] = [];
 /** Fresh memory costs about as much as the whole softmax (page faults), so a large one is reused while it lives. */
 let large: WeakRef<Kernel> | undefined;
 
 /** Writes v into both lanes of the f64x2 at byte `at`. */
 function splat(kernel: Kernel, at: number, v: number): void {
-  const f = new Float64Array(kernel.memory.buffer, at, 2);
-  f[0] = f[1] = v;
+  kernel.f64[at >> 3] = kernel.f64[(at >> 3) + 1] = v;
 }
 
 function splatBits(kernel: Kernel, at: number, v: bigint): void {
@@ -74,12 +88,15 @@ function instantiate(): Kernel | undefined {
   try {
     if (compiled === undefined) compiled = wasm ? new wasm.Module(kernelBytes) : null;
     if (!compiled || !wasm) return undefined;
-    const kernel = new wasm.Instance(compiled, {}).exports as Kernel;
+    const exports = new wasm.Instance(compiled, {}).exports as Exports;
+    const kernel: Kernel = Object.assign(Object.create(null) as object, exports, {
+      f64: new Float64Array(exports.memory.buffer),
+      i32: new Int32Array(exports.memory.buffer),
+    }) as Kernel;
     const table = exp2Table();
-    const compact = new Float64Array(kernel.memory.buffer, 0, 4096 * 2);
     for (let j = 0; j < 4096; j++) {
-      compact[2 * j] = table[4 * j];
-      compact[2 * j + 1] = table[4 * j + 1];
+      kernel.f64[2 * j] = table[4 * j];
+      kernel.f64[2 * j + 1] = table[4 * j + 1];
     }
     const values = [1.5 * 2 ** 52, INV_LN2_4096, LN2_4096[0], LN2_4096[1], LN2_4096[2], INV_FACTORIAL[3], INV_FACTORIAL[4], INV_FACTORIAL[5], SPLITTER, 0.5, TINY_SHIFT, UNDERFLOW_SHIFT];
     values.forEach((v, k) => splat(kernel, CONSTANTS + 16 * k, v));
@@ -101,7 +118,7 @@ function instantiate(): Kernel | undefined {
  * (`own`): other calls may run meanwhile, and the editor drops unwanted computations without a word.
  */
 function kernelWithMemory(bytes: number, own = false): Kernel | undefined {
-  let kernel = own ? undefined : bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
+  let kernel = own ? idle.pop() : bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
   if (!kernel) {
     kernel = instantiate();
     if (!kernel) return undefined;
@@ -113,7 +130,13 @@ function kernelWithMemory(bytes: number, own = false): Kernel | undefined {
   } catch {
     return undefined;
   }
+  refreshViews(kernel);
   return kernel;
+}
+
+/** Gives a finished stepped computation's kernel back (a few small ones are kept). */
+function release(kernel: Kernel): void {
+  if (idle.length < 2 && kernel.memory.buffer.byteLength <= KEPT_MEMORY_BYTES) idle.push(kernel);
 }
 
 /** A row in the kernel's memory, as the ladder sees it (its shifts recomputed from the logits when asked). */
@@ -156,7 +179,7 @@ function prepare(logits: ArrayLike<number>, offset: number, n: number, temperatu
   // The range of the row's own values: an odd row's last one (beside its padding) apart.
   const even = n - (n & 1);
   let max = even > 0 ? kernel.range(DATA, DATA + even * 8) : -Infinity;
-  let min = even > 0 ? new Float64Array(kernel.memory.buffer, RESULTS + 32, 1)[0] : Infinity;
+  let min = even > 0 ? kernel.f64[(RESULTS + 32) >> 3] : Infinity;
   if (n & 1) {
     const last = x[n - 1];
     if (last !== last) return undefined;
@@ -230,8 +253,8 @@ function startTerms(row: KernelRow): PairRange[] {
   const { kernel, x: base, n, padded, argmax } = row;
   splat(kernel, CALL, row.max);
   splat(kernel, CALL + 16, row.maxResidual);
-  new Float64Array(kernel.memory.buffer, RESULTS, 3).fill(0);
-  rowView(kernel, base, padded)[argmax] = -Infinity;
+  kernel.f64.fill(0, RESULTS >> 3, (RESULTS >> 3) + 3);
+  kernel.f64[(base >> 3) + argmax] = -Infinity;
   const pairOfMax = argmax >> 1;
   const lastPair = n & 1 ? n >> 1 : -1;
   const ranges: PairRange[] = [];
@@ -256,17 +279,18 @@ function termsOver(row: KernelRow, from: number, to: number, careful: boolean): 
 /** s′ with its bound once the terms pass is done (`calls`: how many kernel calls it took); undefined: use TS. */
 function finishTerms(row: KernelRow, calls: number): RowSum | undefined {
   const { kernel, x: base, lo, n, padded, argmax } = row;
-  const r = new Float64Array(kernel.memory.buffer, RESULTS, 3);
-  const hi = r[0];
-  if (!Number.isFinite(hi) || !Number.isFinite(r[2])) return undefined;
+  const f = kernel.f64;
+  const r = RESULTS >> 3;
+  const hi = f[r];
+  if (!Number.isFinite(hi) || !Number.isFinite(f[r + 2])) return undefined;
   if (row.careful && hi < TINY_SUM) return undefined;
-  rowView(kernel, base, padded)[argmax] = 1;
-  rowView(kernel, base + lo, padded)[argmax] = 0;
+  f[(base >> 3) + argmax] = 1;
+  f[((base + lo) >> 3) + argmax] = 0;
   // Blocks flushed: every 32 pairs, and each call's last (partial) one, for both lanes.
   const flushes = 2 * (Math.ceil(padded / 64) + calls);
   const perTerm = (FAST_EXP_ERROR + 2 * U2) * 1.001;
-  const error = (perTerm + kernelSumError(flushes)) * hi + 1.01 * r[2] + (row.careful ? n * TINY_TERM : 0);
-  return { hi, lo: r[1], scale: 0, error };
+  const error = (perTerm + kernelSumError(flushes)) * hi + 1.01 * f[r + 2] + (row.careful ? n * TINY_TERM : 0);
+  return { hi, lo: f[r + 1], scale: 0, error };
 }
 
 /** The terms pass at once: e^(d_i) in the kernel's memory, and s′ with its bound. */
@@ -301,7 +325,7 @@ function startProbabilities(row: KernelRow, norm: Normalizer): void {
   const high = c - (c - norm.rh);
   splat(kernel, CALL + 80, high);
   splat(kernel, CALL + 96, norm.rh - high);
-  new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0] = 0;
+  kernel.i32[(RESULTS + 24) >> 2] = 0;
 }
 
 /** The probabilities pass over pairs [from, to), in place, by the loop made for the case. */
@@ -315,19 +339,21 @@ function probabilitiesOver(row: KernelRow, from: number, to: number): void {
 /** The undecided entries after the probabilities pass (undefined: too many to list, use TS). */
 function finishProbabilities(row: KernelRow): number[] | undefined {
   const { kernel } = row;
-  const count = new Int32Array(kernel.memory.buffer, RESULTS + 24, 1)[0];
+  const count = kernel.i32[(RESULTS + 24) >> 2];
   if (count > UNDECIDED_MAX) return undefined;
   const undecided: number[] = [];
-  const listed = new Int32Array(kernel.memory.buffer, UNDECIDED, count);
-  for (let k = 0; k < count; k++) if (listed[k] < row.n) undecided.push(listed[k]);
+  for (let k = 0; k < count; k++) {
+    const i = kernel.i32[(UNDECIDED >> 2) + k];
+    if (i < row.n) undecided.push(i);
+  }
   return undecided;
 }
 
-/** What a SIMD row gives: its probabilities in the kernel's memory (valid until its next call), and its ladder. */
+/** What a SIMD row gives: its probabilities, and what its ladder needs. */
 export interface SimdSoftmax {
   row: Row;
   norm: Normalizer;
-  /** In the kernel's memory; the undecided entries hold approximations until settled. */
+  /** The undecided entries hold approximations until settled. */
   probabilities: Float64Array;
   undecided: number[];
   /** The exps e^(d_i) as the breakdown shows them, when asked for. */
@@ -337,11 +363,20 @@ export interface SimdSoftmax {
 /**
  * softmax of logits[offset, offset + n) / T on the kernel, in steps, or undefined where the TypeScript path
  * must answer (see prepare). With `exps` (the breakdown), the terms are copied out before they become
- * probabilities, log S is computed too, and the kernel is the computation's own (see kernelWithMemory).
+ * probabilities, log S is computed too, the kernel is the computation's own (see kernelWithMemory) and the
+ * probabilities come out in a new array; without, they are a view of the kernel's memory.
  */
 export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: number, temperature: number, exps = false): Steps<SimdSoftmax | undefined> {
   const row = prepare(logits, offset, n, temperature, exps);
   if (!row) return undefined;
+  const result = yield* simdSteps(row, exps);
+  // The computation's own kernel goes back for the next one only once its numbers are out (not if it is dropped).
+  if (exps) release(row.kernel);
+  return result;
+}
+
+function* simdSteps(row: KernelRow, exps: boolean): Steps<SimdSoftmax | undefined> {
+  const { n } = row;
   const sum = yield* termsSteps(row);
   if (!sum) return undefined;
   const norm = normalizerOf(sum, exps);
@@ -362,7 +397,13 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
   yield* inRanges(row.padded >> 1, (from, to) => probabilitiesOver(row, from, to), 0, PAIRS_PER_STEP);
   const undecided = finishProbabilities(row);
   if (!undecided) return undefined;
-  return { row, norm, probabilities: rowView(row.kernel, row.x, n), undecided, exps: shown };
+  let probabilities = rowView(row.kernel, row.x, n);
+  if (exps) {
+    const fast = probabilities;
+    const out = (probabilities = new Float64Array(n));
+    yield* inRanges(n, (from, to) => out.set(fast.subarray(from, to), from));
+  }
+  return { row, norm, probabilities, undecided, exps: shown };
 }
 
 /** softmaxSimdSteps without exps, at once (no generator: a matrix has many rows). */
