@@ -42,7 +42,7 @@ function* breakdownAt(
 ): Steps<Breakdown> {
   const shifted = yield* shiftRowSteps(values, offset, n, temperature, rowPlace(shape, row));
   // Long rows: the probabilities (and the terms shown beside them) from the SIMD kernel, as softmax() gets them.
-  const simd = n >= SIMD_FROM ? yield* softmaxSimdSteps(values, offset, n, temperature, true) : undefined;
+  const simd = n >= SIMD_FROM ? yield* softmaxSimdSteps(values, offset, n, temperature) : undefined;
   let exps: Float64Array;
   let norm: Normalizer;
   let probabilities: Float64Array;
