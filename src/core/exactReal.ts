@@ -104,8 +104,11 @@ export function divPositive(x: Real, y: Real, bits: number): Real {
   return trim({ lo, hi, e: x.e - s - y.e }, bits);
 }
 
-/** The double nearest m · 2^e, ties to even; ±Infinity past the largest double. */
-export function roundDyadic(m: bigint, e: number): number {
+/**
+ * The double nearest m · 2^e, ties to even; ±Infinity past the largest double. With `tie` 1 (−1) a midpoint
+ * goes up (down): the double nearest the values just above (below) m · 2^e.
+ */
+export function roundDyadic(m: bigint, e: number, tie: -1 | 0 | 1 = 0): number {
   if (m === 0n) return 0;
   const negative = m < 0n;
   const a = negative ? -m : m;
@@ -119,7 +122,8 @@ export function roundDyadic(m: bigint, e: number): number {
     q = a >> drop;
     const rem = a - (q << drop);
     const half = 1n << (drop - 1n);
-    if (rem > half || (rem === half && (q & 1n) === 1n)) q += 1n;
+    // Away from zero past half; at half, to even or the way asked (up is away from zero for a positive m).
+    if (rem > half || (rem === half && (tie === 0 ? (q & 1n) === 1n : (tie > 0) !== negative))) q += 1n;
   }
   let v = Number(q);
   // v · 2^lsb in steps that stay exact: v < 2^54 and every intermediate is a normal double or the result.
@@ -137,10 +141,13 @@ export function roundDyadic(m: bigint, e: number): number {
   return negative ? -v : v;
 }
 
-/** The double nearest every point of x, or NaN when x straddles a rounding boundary. */
-export function roundedOrNaN(x: Real): number {
-  const a = roundDyadic(x.lo, x.e);
-  const b = roundDyadic(x.hi, x.e);
+/**
+ * The double nearest every point of x, or NaN when x straddles a rounding boundary. With `open` the ends are
+ * left out: right for a value known to be irrational, which no end of a dyadic interval can be.
+ */
+export function roundedOrNaN(x: Real, open = false): number {
+  const a = roundDyadic(x.lo, x.e, open ? 1 : 0);
+  const b = roundDyadic(x.hi, x.e, open ? -1 : 0);
   // Zero results are +0, as the other rungs give them.
   return a === b ? a + 0 : NaN;
 }
