@@ -198,6 +198,12 @@ EXACT_DIGITS = 120
 
 
 def dec(f):
+    """A Fraction as a Decimal: exactly when its denominator is a power of two (every shift and quotient of a row
+    whose T is one: a subnormal or huge one has hundreds of digits, and may be exactly a midpoint), else rounded
+    to the context."""
+    k = f.denominator.bit_length() - 1
+    if f.denominator == 1 << k:
+        return Decimal(f'{f.numerator * 5 ** k}E-{k}')
     return Decimal(f.numerator) / Decimal(f.denominator)
 
 
@@ -250,8 +256,10 @@ def exact_row(xs, temperature):
 
         def plus(a, b):
             """a + b exactly enough: the precision grows with how far below a the tiny b lies."""
-            if a == 0 or b == 0:
-                return a + b
+            if b == 0:
+                return a
+            if a == 0:
+                return b
             with localcontext() as wide:
                 wide.prec = EXACT_DIGITS + max(0, a.adjusted() - b.adjusted())
                 return a + b
@@ -320,6 +328,22 @@ def cancelling_rows():
     return rows
 
 
+def hair_rows():
+    """Rows whose log p_i or logsumexp is exactly a midpoint less or plus log S, with log S below anything a
+    double holds: x_i - x_argmax (or x_argmax / T) is the midpoint, and only the sign of log S decides."""
+    return [
+        # d_1 = -(1100 + 2^-43) between -1100 (even) and -(1100 + 2^-42): log p_1 = d_1 - log S rounds away.
+        ('logp-midpoint-beside-a-dropped-term', [1100 + 2.0 ** -42, 2.0 ** -43], 1.0),
+        # The same with the other term e^-900, summed (scaled up) rather than bounded.
+        ('logp-midpoint-beside-a-tiny-term', [900 + 2.0 ** -43, 2.0 ** -44], 1.0),
+        # And beside e^-500, which log S holds (s′ ≥ 2^-800): its third part tips the midpoint.
+        ('logp-midpoint-beside-a-small-term', [1100 + 2.0 ** -42, 2.0 ** -43, 600 + 2.0 ** -42], 1.0),
+        # x_argmax / T = 2^-1075, midway between 0 (even) and 2^-1074: logsumexp is just above it.
+        ('logsumexp-subnormal-midpoint', [2.0 ** -1074, -1e4], 2.0),
+        ('logsumexp-subnormal-midpoint-tiny-term', [2.0 ** -1074, -1700.0], 2.0),
+    ]
+
+
 def random_small_rows():
     """Short rows of every kind: normal and wide logits, few-bit values (exact half-ulp shifts), integers, ties,
     masks, huge and tiny magnitudes, and temperatures from 1e-20 to 1e20."""
@@ -358,7 +382,7 @@ def random_small_rows():
 
 def exact_cases():
     cases = []
-    for name, xs, t in random_small_rows() + near_midpoint_rows() + cancelling_rows():
+    for name, xs, t in random_small_rows() + near_midpoint_rows() + cancelling_rows() + hair_rows():
         ref = exact_row(xs, t)
         cases.append({'name': name, 'temperature': t, 'logits': [text(x) for x in xs], **ref})
     with open(os.path.join(OUT, 'exact-cases.json'), 'w') as f:

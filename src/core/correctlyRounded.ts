@@ -8,7 +8,7 @@ import { SPLITTER, twoSumError } from './errorFree';
 import { exactValuesSteps } from './exactSoftmax';
 import { FAST_EXP_ERROR, SCALE_UP, TINY_SHIFT, UNDERFLOW_SHIFT } from './fastExp';
 import { POW2 } from './powersOfTwo';
-import { roundedNearOrNaN, roundedOrNaN, roundedScaledOrNaN } from './rounding';
+import { roundedBetweenOrNaN, roundedNearOrNaN, roundedOrNaN, roundedScaledOrNaN } from './rounding';
 import type { Row, ShiftedRow } from './shift';
 import { accurateSumSteps, type RowSum } from './terms';
 import type { Steps } from './steps';
@@ -135,7 +135,10 @@ export function logProbabilityOf(row: Row, i: number, norm: Normalizer, dh: numb
   // log S < 2^-800: exactly what the maximum's entry is, a residual elsewhere.
   if (i === row.argmax) return roundedScaledOrNaN(-norm.lh, -norm.ll, norm.lBound, -SCALE_UP);
   const logS = norm.lh * 2 ** -SCALE_UP;
-  return roundedNearOrNaN(dh, dl, -logS, (norm.lBound + norm.lh * 2 ** -52) * 2 ** -SCALE_UP + 2 ** -1074 + err);
+  const bound = (norm.lBound + norm.lh * 2 ** -52) * 2 ** -SCALE_UP + 2 ** -1074;
+  // log S > 0 (the row has terms, if only dropped ones), so log p_i < d_i: where log S is within its bound of 0
+  // the value lies in [d_i − log S − bound, d_i), decided even when d_i is a rounding midpoint.
+  return logS <= bound ? roundedBetweenOrNaN(dh, dl, -logS, bound + err, logS + err, 1) : roundedNearOrNaN(dh, dl, -logS, bound + err);
 }
 
 /** out[at + i] = log p_i for i in [from, to), as probabilitiesRange. */
@@ -157,17 +160,22 @@ export function logProbabilitiesRange(row: ShiftedRow, norm: Normalizer, out: Fl
 export function logSumExpOf(row: Row, norm: Normalizer): number {
   const qa = row.max;
   const ra = row.maxResidual;
-  // x_argmax / T = qa + ra within 2^-106·|qa|: ra, below ulp(qa)/2, is rounded once.
-  const residualError = 2 ** -105 * Math.abs(qa);
+  // x_argmax / T = qa + ra within 2^-106·|qa|: ra, below ulp(qa)/2, is rounded once. Below 2^-1000 (T ≠ 1)
+  // ρ = (x − qa·T)/T is rounded on the subnormal grid, or lost with a quotient that rounded to 0: 2^-1073 more.
+  const residualError = 2 ** -105 * Math.abs(qa) + (row.temperature !== 1 && Math.abs(qa) < 2 ** -1000 ? 2 ** -1073 : 0);
   if (norm.lScale === 0) {
     const s = qa + norm.lh;
     const e = twoSumError(qa, norm.lh, s);
     const r = e + ra;
     return roundedNearOrNaN(s, r, twoSumError(e, ra, r) + norm.ll, norm.lBound + residualError);
   }
-  if (qa === 0 && ra === 0) return roundedScaledOrNaN(norm.lh, norm.ll, norm.lBound, -SCALE_UP);
+  if (row.logits[row.offset + row.argmax] === 0) return roundedScaledOrNaN(norm.lh, norm.ll, norm.lBound, -SCALE_UP);
   const logS = norm.lh * 2 ** -SCALE_UP;
-  return roundedNearOrNaN(qa, ra, logS, (norm.lBound + norm.lh * 2 ** -52) * 2 ** -SCALE_UP + 2 ** -1074 + residualError);
+  const bound = (norm.lBound + norm.lh * 2 ** -52) * 2 ** -SCALE_UP + 2 ** -1074;
+  // As for log p_i: log S > 0, so logsumexp > x_argmax / T, which may be a midpoint (a subnormal quotient).
+  return logS <= bound
+    ? roundedBetweenOrNaN(qa, ra, logS, logS + residualError, bound + residualError, -1)
+    : roundedNearOrNaN(qa, ra, logS, bound + residualError);
 }
 
 const shift = doubleDouble();

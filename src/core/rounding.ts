@@ -62,6 +62,16 @@ function neighbour(x: number, up: boolean): number {
  * tiny log S), the third part decides which way it rounds — which a two-term test cannot see.
  */
 export function roundedNearOrNaN(c: number, r1: number, r2: number, bound: number): number {
+  return roundedBetweenOrNaN(c, r1, r2, bound, bound, 0);
+}
+
+/**
+ * As roundedNearOrNaN for a value known to lie in [v − down, v + up], v = c + r1 + r2, with one end excluded
+ * when `open` says so (1: the upper, −1: the lower). A log-probability d − log S with log S > 0 but below its
+ * own bound lies in [d − bound, d): when d is exactly a midpoint (logits past 2^53 that differ by an odd
+ * integer), only the open end says it rounds down; a closed interval around d would never be decided.
+ */
+export function roundedBetweenOrNaN(c: number, r1: number, r2: number, down: number, up: number, open: -1 | 0 | 1): number {
   // Renormalized exactly: v = s + e + f with |e| ≤ ulp(s)/2 and f far below.
   const a = c + r1;
   const ae = twoSumError(c, r1, a);
@@ -69,19 +79,24 @@ export function roundedNearOrNaN(c: number, r1: number, r2: number, bound: numbe
   const f = twoSumError(ae, r2, b);
   const s = a + b;
   const e = twoSumError(a, b, s);
+  const bound = Math.max(down, up);
   const quick = roundedOrNaN(s, e, Math.abs(f) + bound);
   if (quick === quick || !Number.isFinite(s)) return quick;
   const above = neighbour(s, true);
   const below = neighbour(s, false);
   if (!(Math.abs(e) + Math.abs(f) + bound <= Math.min(above - s, s - below))) return NaN;
   // v − upper midpoint and v − lower midpoint: each subtraction is exact near zero (Sterbenz), the sum with f
-  // rounded relative to what it holds.
+  // rounded relative to what it holds. The true value minus a midpoint m lies in [v − m − down, v − m + up].
   const upper = (e - (above - s) / 2) + f;
   const lower = (e + (s - below) / 2) + f;
-  const upperBound = bound + 2 ** -52 * Math.abs(upper);
-  const lowerBound = bound + 2 ** -52 * Math.abs(lower);
-  if (upper > upperBound) return above + 0;
-  if (lower < -lowerBound) return below + 0;
-  if (upper < -upperBound && lower > lowerBound) return s + 0;
+  const upperSlack = 2 ** -52 * Math.abs(upper);
+  const lowerSlack = 2 ** -52 * Math.abs(lower);
+  const aboveUpper = open < 0 ? upper >= down + upperSlack : upper > down + upperSlack;
+  const belowLower = open > 0 ? lower <= -(up + lowerSlack) : lower < -(up + lowerSlack);
+  const belowUpper = open > 0 ? upper <= -(up + upperSlack) : upper < -(up + upperSlack);
+  const aboveLower = open < 0 ? lower >= down + lowerSlack : lower > down + lowerSlack;
+  if (aboveUpper) return above + 0;
+  if (belowLower) return below + 0;
+  if (belowUpper && aboveLower) return s + 0;
   return NaN;
 }

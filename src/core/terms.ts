@@ -15,7 +15,17 @@ export const BLOCK = 256;
 const TINY_SUM = 2 ** -800;
 /** Terms below e^-1000 < 2^-1442 are left out of every sum (bounded instead); tiny ones above it are summed scaled up. */
 const DROP_SHIFT = -1000;
-const DROPPED_TERM = 2 ** -1442;
+/** A dropped term's bound 2^-1442 as the scaled sum holds it (at scale 0 it is below every double). */
+const DROPPED_TERM_SCALED = 2 ** (SCALE_UP - 1442);
+
+/**
+ * The bound of `dropped` terms at the sum's scale: at scale 0 the smallest double, far above them and far below
+ * the sum's own bound (s′ ≥ 2^-800 there). A row whose every other term is dropped takes the scaled sum, s′ = 0
+ * within that bound, so log S is known to be positive: its log-probabilities need that at a rounding midpoint.
+ */
+function droppedBound(dropped: number, scale: number): number {
+  return dropped === 0 ? 0 : scale === 0 ? dropped * 2 ** -1074 : dropped * DROPPED_TERM_SCALED;
+}
 
 /**
  * Relative error bound of summing positive double-double terms (each with |lo| ≤ ulp(hi)/2) in `blocks` blocks of
@@ -108,7 +118,7 @@ export function termsRange(row: ShiftedRow, hi: Float64Array, lo: Float64Array, 
     } else {
       hi[i] = 0;
       lo[i] = 0;
-      if (d === d) sum.dropped++;
+      if (d > -Infinity) sum.dropped++;
     }
   }
 }
@@ -121,16 +131,15 @@ export function finishSum(sum: Summing, termError = FAST_EXP_ERROR): RowSum {
   const t = sum.tiny;
   const perTerm = (termError + 2 * U2) * 1.001;
   const normalError = (perTerm + blockSumError(n.blocks)) * n.hi + 1.01 * sum.weighted;
-  const lost = sum.dropped * DROPPED_TERM;
-  if (n.hi >= TINY_SUM || (n.hi === 0 && t.hi === 0)) {
+  if (n.hi >= TINY_SUM || (n.hi === 0 && t.hi === 0 && sum.dropped === 0)) {
     // Tiny terms join as a bound: below n · 2^-959 against s′ ≥ 2^-800.
     const tinyBound = (t.hi + t.lo) * 2 ** -SCALE_UP * 1.001;
-    return { hi: n.hi, lo: n.lo, scale: 0, error: normalError + tinyBound + lost };
+    return { hi: n.hi, lo: n.lo, scale: 0, error: normalError + tinyBound + droppedBound(sum.dropped, 0) };
   }
   const up = 2 ** SCALE_UP;
   const s = addDD(doubleDouble(t.hi, t.lo), doubleDouble(n.hi * up, n.lo * up), doubleDouble());
   const tinyError = (perTerm + blockSumError(t.blocks)) * t.hi + 1.01 * sum.weightedTiny + 3 * U2 * s.hi;
-  return { hi: s.hi, lo: s.lo, scale: -SCALE_UP, error: tinyError + (normalError + lost) * up };
+  return { hi: s.hi, lo: s.lo, scale: -SCALE_UP, error: tinyError + normalError * up + droppedBound(sum.dropped, -SCALE_UP) };
 }
 
 /**
@@ -201,7 +210,7 @@ export function* accurateSumSteps(row: Row): Steps<RowSum> {
       } else if (d.hi >= DROP_SHIFT) {
         tiny.add(accurateExp(d.hi, d.lo, SCALE_UP, e));
         weightedTiny += e.hi * row.shiftError(i);
-      } else if (d.hi === d.hi) {
+      } else if (d.hi > -Infinity) {
         dropped++;
       }
     }
@@ -211,13 +220,13 @@ export function* accurateSumSteps(row: Row): Steps<RowSum> {
   const depthN = normal.total(n);
   const depthT = tiny.total(t);
   const perTerm = (ACCURATE_EXP_ERROR + 2 * U2) * 1.001;
-  const normalError = (perTerm + 3.01 * U2 * depthN) * n.hi + 1.01 * weighted + dropped * DROPPED_TERM;
-  if (n.hi >= TINY_SUM) {
-    return { hi: n.hi, lo: n.lo, scale: 0, error: normalError + (t.hi + t.lo) * 2 ** -SCALE_UP * 1.001 };
+  const normalError = (perTerm + 3.01 * U2 * depthN) * n.hi + 1.01 * weighted;
+  if (n.hi >= TINY_SUM || (n.hi === 0 && t.hi === 0 && dropped === 0)) {
+    return { hi: n.hi, lo: n.lo, scale: 0, error: normalError + (t.hi + t.lo) * 2 ** -SCALE_UP * 1.001 + droppedBound(dropped, 0) };
   }
   const up = 2 ** SCALE_UP;
   const s = addDD(t, doubleDouble(n.hi * up, n.lo * up), doubleDouble());
   const tinyError = (perTerm + 3.01 * U2 * depthT) * t.hi + 1.01 * weightedTiny + 3 * U2 * s.hi;
-  return { hi: s.hi, lo: s.lo, scale: -SCALE_UP, error: tinyError + normalError * up };
+  return { hi: s.hi, lo: s.lo, scale: -SCALE_UP, error: tinyError + normalError * up + droppedBound(dropped, -SCALE_UP) };
 }
 
