@@ -91,6 +91,17 @@ describe('correctly rounded softmax, log-softmax and logsumexp, bit for bit agai
     }
   });
 
+  it('gives x / T, correctly rounded by IEEE division, as the logsumexp of one finite logit (log S = 0), midpoints to even', () => {
+    // 2^-1074 / 2 and 3·2^-1074 / 2 are exact midpoints on the subnormal grid; beside masked logits S is exactly 1.
+    for (const [x, t] of [[2 ** -1074, 2], [3 * 2 ** -1074, 2], [-(2 ** -1074), 2], [5 * 2 ** -1074, 4], [1e-310, 3], [0.1, 0.3]]) {
+      for (const row of [[x], [x, -Infinity], [-Infinity, x, -Infinity]]) {
+        const want = x / t + 0; // zero results are +0, as everywhere in the core
+        assert.ok(Object.is(logSumExp(row, { temperature: t }), want), `logSumExp([${row}], T = ${t}) = ${logSumExp(row, { temperature: t })}, want ${want}`);
+        assert.ok(Object.is(breakdown(row, { temperature: t }).logSumExp, want), `breakdown of [${row}], T = ${t}`);
+      }
+    }
+  });
+
   it('gives +0, not −0, for a log-probability that rounds to zero', () => {
     // log p0 = −log(1 + e^-1000) ≈ −5e-435: nearer to zero than to any double.
     const l = logSoftmax([0, -1000]);
