@@ -143,10 +143,29 @@ export function logProbabilityOf(row: Row, i: number, norm: Normalizer, dh: numb
 
 /** out[at + i] = log p_i for i in [from, to), as probabilitiesRange. */
 export function logProbabilitiesRange(row: ShiftedRow, norm: Normalizer, out: Float64Array, at: number, from: number, to: number, undecided: number[]): void {
-  const { shifted, delta } = row;
+  const { shifted, delta, residual } = row;
+  const { lh, ll, lBound } = norm;
+  const twoParts = norm.lScale === 0;
   for (let i = from; i < to; i++) {
     const dh = shifted[i];
-    const v = logProbabilityOf(row, i, norm, dh, delta === null || dh === -Infinity ? 0 : delta[i]);
+    const dl = delta === null || dh === -Infinity ? 0 : delta[i];
+    if (twoParts && dh !== -Infinity) {
+      // logProbabilityOf's value in two parts, where they decide: s + e = dh − lh exactly (TwoSum), and
+      // r = (e + dl) − ll within 2^-53 (|e + dl| + |r|), r within ulp(s); the three-part test for the rest.
+      const s = dh - lh;
+      const e = twoSumError(dh, -lh, s);
+      const t = e + dl;
+      const r = t - ll;
+      if (Math.abs(r) <= 2 ** -53 * Math.abs(s)) {
+        const bound = lBound + (residual === null ? 0 : row.shiftError(i)) + 2 ** -53 * (Math.abs(t) + Math.abs(r));
+        const quick = roundedOrNaN(s, r, bound);
+        if (quick === quick) {
+          out[at + i] = quick;
+          continue;
+        }
+      }
+    }
+    const v = logProbabilityOf(row, i, norm, dh, dl);
     if (v === v) {
       out[at + i] = v;
     } else {
