@@ -27,6 +27,13 @@ export default tseslint.config(
     },
   },
   {
+    // Its sub-folders may use the rest of the core, and still nothing outside it.
+    files: ['src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', '../../*'] }],
+    },
+  },
+  {
     files: ['src/webview/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
