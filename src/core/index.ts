@@ -6,3 +6,5 @@ export * from './format';
 export * from './findArrays';
 export * from './tex';
 export * from './reading';
+// The lab, as one named group: lab.sampling(), lab.compare(), lab.crossEntropyGradient(), lab.attentionWeights(), …
+export * as lab from './lab';
