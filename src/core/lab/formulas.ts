@@ -61,7 +61,7 @@ export function samplingStageFormula(stage: SamplingStage, position: number, opt
     case 'topK':
       return {
         tex: `K_k = \\{\\, i : ${s.tex}_i \\ge ${s.tex}_{(k)} \\,\\}, \\quad k = ${stage.parameter}, \\quad ${s.tex}_{(k)} = ${value.tex}, \\quad |K_k| = ${stage.kept}`,
-        reading: `K_k = {i : ${s.reading}_i ≥ ${s.reading}_(k)}, k = ${stage.parameter}, ${s.reading}_(k) = ${value.reading}, |K_k| = ${stage.kept}`,
+        reading: `i ∈ K_k ⇔ ${s.reading}_i ≥ ${s.reading}_(k), k = ${stage.parameter}, ${s.reading}_(k) = ${value.reading}, |K_k| = ${stage.kept}`,
       };
     case 'topP': {
       const parameter = num(stage.parameter, options);
@@ -74,7 +74,7 @@ export function samplingStageFormula(stage: SamplingStage, position: number, opt
       const parameter = num(stage.parameter, options);
       return {
         tex: `K_m = \\{\\, i : ${s.tex}_i \\ge p_{\\min} \\cdot \\max_j ${s.tex}_j \\,\\}, \\quad p_{\\min} = ${parameter.tex}, \\quad p_{\\min} \\cdot \\max_j ${s.tex}_j = ${value.tex}, \\quad |K_m| = ${stage.kept}`,
-        reading: `K_m = {i : ${s.reading}_i ≥ p_min · max(${s.reading})}, p_min = ${parameter.reading}, p_min · max(${s.reading}) = ${value.reading}, |K_m| = ${stage.kept}`,
+        reading: `i ∈ K_m ⇔ ${s.reading}_i ≥ p_min · max(${s.reading}), p_min = ${parameter.reading}, p_min · max(${s.reading}) = ${value.reading}, |K_m| = ${stage.kept}`,
       };
     }
   }
