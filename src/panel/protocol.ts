@@ -275,6 +275,8 @@ export interface LabStrings {
   renormalizeHeading: string;
   perplexityHeading: string;
   cut: string;
+  /** `{0}` the indices of the entries cut. */
+  cutEntries: string;
   compareHeading: string;
   compareWith: string;
   compareNothing: string;

@@ -66,6 +66,7 @@ function labStrings(): LabStrings {
     renormalizeHeading: vscode.l10n.t('The survivors, renormalized'),
     perplexityHeading: vscode.l10n.t('Entropy and perplexity, before and after'),
     cut: vscode.l10n.t('cut by sampling'),
+    cutEntries: vscode.l10n.t('cut by sampling: {0}'),
     keptBySampling: vscode.l10n.t('kept by sampling'),
     compareHeading: vscode.l10n.t('Compare with another distribution'),
     compareWith: vscode.l10n.t('Compare with'),

@@ -36,7 +36,7 @@ export function samplingSection(view: WalkthroughView, strings: WalkthroughStrin
   const cut = s.entries.filter((e) => e.cut);
   if (cut.length > 0) {
     const line = element('p', 'cut');
-    line.append(markWithWords(cutMark)[0], `${words.cut}: ${cut.map((e) => e.index).join(', ')}`);
+    line.append(markWithWords(cutMark)[0], fillTemplate(words.cutEntries, cut.map((e) => e.index).join(', ')));
     node.append(line);
   }
   if (view.summary) node.append(element('p', 'hint', fillTemplate(words.labRowsShown, view.rows.length, view.length)));
