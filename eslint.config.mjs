@@ -20,7 +20,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/*.ts'],
     rules: {
       // The core runs in the Node host, the web worker host, the webview and unit tests alike.
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', '../*'] }],

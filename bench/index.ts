@@ -12,6 +12,7 @@ import './linearity';
 import './corpus';
 import './roles';
 import './accuracy';
+import './lab';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

@@ -100,6 +100,11 @@ export function breakdownSteps(logits: ArrayLike<number>, options?: SoftmaxOptio
   return breakdownAt(logits, 0, logits.length, temperatureOf(options), [logits.length], 0);
 }
 
+/** breakdownSteps of the logits of one row of an array of that shape: an error names the row ("Logit 2 in row 1"). */
+export function rowBreakdownSteps(logits: ArrayLike<number>, shape: readonly number[], row: number, options?: SoftmaxOptions): Steps<Breakdown> {
+  return breakdownAt(logits, 0, logits.length, temperatureOf(options), shape, row);
+}
+
 /** One breakdown per row of a row-major array (softmax along the last axis). */
 export function breakdownRows(values: ArrayLike<number>, shape: readonly number[], options?: SoftmaxOptions): Breakdown[] {
   const t = temperatureOf(options);

@@ -105,7 +105,7 @@ export function entropy(logits: ArrayLike<number>, options?: SoftmaxOptions): { 
 }
 
 /** Checks that target names one of n classes. */
-function checkTarget(target: number, n: number, where = ''): void {
+export function checkTarget(target: number, n: number, where = ''): void {
   if (!Number.isInteger(target) || target < 0 || target >= n) {
     throw new SoftmaxInputError(
       `The target class${where} must be a whole number from 0 to ${n - 1} (got ${String(target)}).`,

@@ -30,7 +30,8 @@ import {
   spokenNumber,
   type ReadingWords,
 } from '../core';
-import { rowCap, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
+import { labSteps, type LabRequest } from './labModel';
+import { attentionDefaults, rowCap, samplingOff, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
 
 export interface ViewRequest {
   seq: number;
@@ -46,7 +47,17 @@ export interface ViewRequest {
   target?: number;
   /** The words of the formulas' plain readings, localized. */
   words: ReadingWords;
+  /** The lab's settings and the arrays to compare with; without it, every filter is off and nothing is compared. */
+  lab?: LabRequest;
 }
+
+const noLab: LabRequest = {
+  sampling: samplingOff,
+  attention: attentionDefaults,
+  candidates: [],
+  moreCandidates: false,
+  describeError: (error) => (error instanceof Error ? error.message : String(error)),
+};
 
 /** The number of rows (sets of logits) in an array: everything but the last axis. */
 export function rowCount(array: FoundArray): number {
@@ -99,6 +110,9 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     logSoftmaxReading: logSoftmaxReading(b, i, options),
   }));
   const { words } = request;
+  const shownLab = { array: request.array, row, b, rows: shown, target, decimals: request.decimals, words };
+  const { lab, sampled } = yield* labSteps(shownLab, request.lab ?? noLab);
+  const cut = sampled.stages.length > 0 ? (i: number) => sampled.kept[i] === 0 && b.logits[i] !== -Infinity : undefined;
 
   return {
     seq: request.seq,
@@ -135,7 +149,8 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
     argmax: b.argmax,
     target,
-    chart: long ? sortedChart(b.probabilities, b.logProbabilities) : barChart(stepRows),
+    chart: long ? sortedChart(b.probabilities, b.logProbabilities, cut && sampled.keptCount) : barChart(stepRows, cut),
+    lab,
   };
 }
 
@@ -157,15 +172,16 @@ function summarize(p: Float64Array, shown: number[], decimals: number): Walkthro
   };
 }
 
-function barChart(rows: StepRow[]): Chart {
-  return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability })) };
+/** A bar per row; `cut` (when a sampling filter is on) says which entries it removed. */
+function barChart(rows: StepRow[], cut: ((i: number) => boolean) | undefined): Chart {
+  return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability, cut: cut?.(r.index) ?? false })) };
 }
 
 /**
  * The sorted distribution without sorting: a histogram of log p gives, at each level, how many entries lie above it,
  * which is the rank curve itself, in one linear pass (a sort of 200 000 numbers would take far longer).
  */
-function sortedChart(p: Float64Array, logP: Float64Array): Chart {
+function sortedChart(p: Float64Array, logP: Float64Array, kept: number | undefined): Chart {
   let top = -Infinity;
   let bottom = Infinity;
   for (let i = 0; i < logP.length; i++) {
@@ -174,7 +190,7 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     if (l > top) top = l;
     if (l < bottom) bottom = l;
   }
-  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [], levels: [] };
+  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [], levels: [], kept };
   const width = (top - bottom) / chartPoints || 1;
   const counts = new Uint32Array(chartPoints + 1);
   for (let i = 0; i < logP.length; i++) {
@@ -188,7 +204,8 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     rank += counts[k];
   }
   points.push({ rank: rank - 1, logP: bottom });
-  return { kind: 'sorted', n: p.length, points, levels: levelCounts(p, logP) };
+  // Sampling keeps the most probable entries: the first `kept` ranks.
+  return { kind: 'sorted', n: p.length, points, levels: levelCounts(p, logP), kept };
 }
 
 /** Levels of p the chart's text alternative counts entries above: 0.1, 0.01, … 1e-6. */

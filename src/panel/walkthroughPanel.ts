@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FoundArray } from '../core';
+import { formatNumber, type FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import { affectsSettings } from '../editor/settings';
@@ -7,10 +7,18 @@ import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import { localResourceRoots, walkthroughHtml } from './html';
+import type { LabRequest } from './labModel';
 import {
+  attentionDefaults,
+  attentionSettingsFrom,
+  candidateCap,
   decimalsRange,
+  samplingOff,
+  samplingSettingsFrom,
   temperatureRange,
   type ArrayRef,
+  type AttentionSettings,
+  type SamplingSettings,
   type HostMessage,
   type PersistedState,
   type WalkthroughView,
@@ -43,6 +51,10 @@ export interface WalkthroughSnapshot {
   lingering: boolean;
   temperature: number;
   decimals: number;
+  target?: number;
+  sampling: SamplingSettings;
+  compareWith?: number;
+  attention: AttentionSettings;
   seq: number;
   /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
   rendered?: { seq: number; formulas: number; rows: number };
@@ -69,6 +81,10 @@ export class WalkthroughPanel implements vscode.Disposable {
   private lingering = false;
   private temperature: number;
   private decimals: number;
+  private sampling: SamplingSettings = samplingOff;
+  private attention: AttentionSettings = attentionDefaults;
+  /** The start of the array compared with, in the shown array's document. */
+  private compareWith: number | undefined;
   private rendered: WalkthroughSnapshot['rendered'];
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
@@ -134,11 +150,14 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.temperature = clampTemperature(state.temperature);
     this.decimals = clampDecimals(state.decimals);
     this.pinned = state.pinned === true;
+    this.sampling = samplingSettingsFrom(state.sampling);
+    this.attention = attentionSettingsFrom(state.attention);
     const shown = state.ref ? await this.resolve(state.ref) : undefined;
     if (!shown) return;
     this.setShown(shown, false);
     this.row = state.row ?? 0;
     this.target = state.target;
+    this.compareWith = typeof state.compareWith === 'number' ? state.compareWith : undefined;
   }
 
   setPinned(pinned: boolean): WalkthroughSnapshot {
@@ -159,6 +178,10 @@ export class WalkthroughPanel implements vscode.Disposable {
       lingering: this.lingering,
       temperature: this.temperature,
       decimals: this.decimals,
+      target: this.target,
+      sampling: this.sampling,
+      compareWith: this.compareWith,
+      attention: this.attention,
       seq: this.seq,
       rendered: this.rendered,
     };
@@ -213,6 +236,16 @@ export class WalkthroughPanel implements vscode.Disposable {
         if (message.seq < this.shownSince) return;
         this.target = message.target;
         break;
+      case 'setSampling':
+        this.sampling = samplingSettingsFrom(message.sampling);
+        break;
+      case 'setAttention':
+        this.attention = attentionSettingsFrom(message.attention);
+        break;
+      case 'setCompare':
+        if (message.seq < this.shownSince) return;
+        this.compareWith = typeof message.start === 'number' ? message.start : undefined;
+        break;
     }
     void this.render();
   }
@@ -252,6 +285,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       if (!sameRef) {
         this.row = 0;
         this.target = undefined;
+        this.compareWith = undefined;
       }
     }
     this.shown = shown;
@@ -320,6 +354,7 @@ export class WalkthroughPanel implements vscode.Disposable {
           lingering: this.lingering,
           target: this.target,
           words: readingWords(),
+          lab: await this.labRequest(this.shown),
         };
         const view = await computeSoon(viewSteps(request), rowLength(this.shown.array), () => this.seq === seq && this.panel !== undefined);
         if (!view) return;
@@ -332,11 +367,38 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (this.seq === seq) void this.panel?.webview.postMessage(message);
   }
 
+  /** The lab's settings, and the arrays of the shown array's document it may be compared with (from the cache). */
+  private async labRequest(shown: Shown): Promise<LabRequest> {
+    const request: LabRequest = { sampling: this.sampling, attention: this.attention, candidates: [], moreCandidates: false, describeError: errorText };
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.ref.uri);
+    // A document too large to scan whole is only ever scanned around the cursor: it offers nothing to compare with.
+    if (!document || document.isClosed || this.arrays.isLarge(document)) return request;
+    const arrays = (await this.arrays.arraysSoon(document)) ?? [];
+    const same = arrays.filter((a) => a.start !== shown.array.start && sameShape(a.shape, shown.array.shape));
+    request.candidates = same.slice(0, candidateCap).map((a) => ({ start: a.start, label: candidateLabel(document, a) }));
+    request.moreCandidates = same.length > candidateCap;
+    const chosen = same.find((a) => a.start === this.compareWith);
+    if (chosen) request.compareWith = { start: chosen.start, array: chosen };
+    return request;
+  }
+
   dispose() {
     clearTimeout(this.followTimer);
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, k) => d === b[k]);
+}
+
+/** `teacher (line 12): [1.5, 0.3, −0.2, …]`: the name and line of an array to compare with, and its first numbers. */
+function candidateLabel(document: vscode.TextDocument, array: FoundArray): string {
+  const { name, line } = describeSource(document, array);
+  const where = name ? vscode.l10n.t('{0} (line {1})', name, line) : vscode.l10n.t('line {0}', line);
+  const first = array.values.slice(0, 3).map((x) => formatNumber(x, 4));
+  return `${where}: [${first.join(', ')}${array.values.length > 3 ? ', …' : ''}]`;
 }
 
 function sameArray(a: Shown, b: Shown): boolean {
