@@ -8,7 +8,7 @@ interface Entry {
   version: number;
   arrays: readonly FoundArray[];
   /** For the whole text: where a scan after an edit may resume, and the brackets open there. */
-  resume?: Pick<ScanResult, 'checkpoints' | 'stacks'>;
+  resume?: Pick<ScanResult, 'checkpoints'>;
 }
 
 /** The edits made to a document since the version its entry was scanned at, taken together. */
@@ -105,7 +105,7 @@ export class DocumentArrays implements vscode.Disposable {
     if (this.pending.get(key)?.version === version) this.pending.delete(key);
     if (!scan || document.isClosed) return undefined;
     // Not the scan itself: it holds the whole text.
-    this.entries.set(key, { version, arrays: scan.arrays, resume: { checkpoints: scan.checkpoints, stacks: scan.stacks } });
+    this.entries.set(key, { version, arrays: scan.arrays, resume: { checkpoints: scan.checkpoints } });
     return scan.arrays;
   }
 
