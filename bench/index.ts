@@ -9,6 +9,7 @@ import './findArrays';
 import './softmaxSimd';
 import './size';
 import './linearity';
+import './scanMemory';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);

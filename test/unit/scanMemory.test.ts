@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { shapes, type ShapeMemory } from './scanMemory';
 
-const program = path.join(__dirname, 'scanMemory.js');
+const program = path.join(__dirname, 'scanMemoryChild.js');
 const chars = 1 << 20;
 /** Bytes per character of text a finished scan may keep beyond its arrays (checkpoints, brackets, bookkeeping). */
 const budget = 0.5;

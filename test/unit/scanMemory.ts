@@ -1,7 +1,7 @@
 // What the sliced scan the editor keeps per document (ArrayScan) holds beside its arrays, per character of text, on
 // the shapes that once made it keep kilobytes per line, and how long it takes beside findArrays on the same text.
-// `node --expose-gc dist/test/unit/scanMemory.js [chars] [shape index]` prints one JSON line per shape (or the one
-// asked for); scanMemory.test.ts checks them against a budget, and `npm run bench -- scanMemory` prints them.
+// Measured in a child `node --expose-gc` (scanMemoryChild.ts); scanMemory.test.ts checks the figures against a budget,
+// and `npm run bench -- scanMemory` prints them.
 import { ArrayScan, findArrays } from '../../src/core';
 
 export interface Shape {
@@ -46,7 +46,7 @@ function cpuMs<T>(work: () => T): { value: T; ms: number } {
   return { value, ms: (spent.user + spent.system) / 1000 };
 }
 
-function scanWhole(text: string, language: string): ArrayScan {
+export function scanWhole(text: string, language: string): ArrayScan {
   const scan = new ArrayScan(text, language);
   while (!scan.scanMore(128 * 1024));
   return scan;
@@ -101,10 +101,3 @@ export function measure(shape: Shape, chars: number): ShapeMemory {
   };
 }
 
-if (require.main === module) {
-  const chars = Number(process.argv[2]) || 1 << 20;
-  const only = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-  shapes.forEach((shape, k) => {
-    if (only === undefined || only === k) console.log(JSON.stringify(measure(shape, chars)));
-  });
-}
