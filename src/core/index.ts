@@ -5,3 +5,4 @@ export * from './breakdown';
 export * from './format';
 export * from './findArrays';
 export * from './tex';
+export * from './arrayWindow';

@@ -61,13 +61,23 @@ async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftm
 async function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): Promise<FoundArray | undefined> {
   const { document } = editor;
   const version = document.version;
-  let array = await arrays.arrayAt(document, editor.selection.active);
+  let found = await arrays.lookUp(document, editor.selection.active);
   // Typing went on while a large document was scanned: look again at the text as it is now.
-  for (let tries = 0; !array && document.version !== version && tries < 3; tries++) array = await arrays.arrayAt(document, editor.selection.active);
-  if (!array) {
+  for (let tries = 0; !found.array && !found.tooLong && document.version !== version && tries < 3; tries++) {
+    found = await arrays.lookUp(document, editor.selection.active);
+  }
+  if (found.tooLong) {
+    const megabytes = Math.round((arrays.windowCap(document) / 2 ** 20) * 10) / 10;
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'In a document this large, Softmax Lens reads at most {0} MB around the cursor (four times softmaxLens.maxFileSize), and the array there did not fit. Select the numbers instead, or raise the setting.',
+        megabytes,
+      ),
+    );
+  } else if (!found.array) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array at the cursor. Select numbers or put the cursor inside an array.'));
   }
-  return array;
+  return found.array;
 }
 
 /** An array literal, a matrix or bare numbers in the selection, with offsets in the document. */

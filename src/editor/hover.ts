@@ -23,7 +23,7 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
-    const array = await this.arrays.arrayAt(document, position);
+    const array = await this.arrays.arrayAt(document, position, token);
     if (!array || token.isCancellationRequested) return undefined;
     const version = document.version;
     let result: ArraySoftmax | SoftmaxInputError;

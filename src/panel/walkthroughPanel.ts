@@ -68,6 +68,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
+  /** Cancels the window scan of a follow request a newer one replaces. */
+  private followCancel: vscode.CancellationTokenSource | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -97,6 +99,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
     const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
     this.followRequest++;
+    this.followCancel?.cancel();
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
         walkthroughViewType,
@@ -220,7 +223,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.panel || this.pinned || editor.document.isClosed) return;
     const request = ++this.followRequest;
     const version = editor.document.version;
-    const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
+    this.followCancel?.cancel();
+    this.followCancel?.dispose();
+    this.followCancel = new vscode.CancellationTokenSource();
+    const array = await this.arrays.arrayAt(editor.document, editor.selection.active, this.followCancel.token);
     // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
     if (request !== this.followRequest || version !== editor.document.version) return;
     if (!this.panel || this.pinned || editor.document.isClosed) return;
@@ -314,6 +320,7 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   dispose() {
     clearTimeout(this.followTimer);
+    this.followCancel?.dispose();
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
