@@ -1,17 +1,10 @@
 import * as vscode from 'vscode';
-import {
-  arrayContaining,
-  ArrayScan,
-  arrayWindowSteps,
-  composeEdits,
-  type FoundArray,
-  type ScanResult,
-  type TextEdit,
-  type TextSource,
-  type WindowAnswer,
-} from '../core';
+import { arrayContaining, ArrayScan, arrayWindowSteps, composeEdits, type FoundArray, type ScanResult, type TextEdit, type TextSource } from '../core';
 import { readSettings } from './settings';
 import { nextTurn, runInTurns } from './turns';
+import { WindowScans, type ArrayLookUp } from './windowScans';
+
+export type { ArrayLookUp } from './windowScans';
 
 /** Arrays found in one document version: the whole text (with where a rescan may resume), or one window of a large document. */
 interface Entry {
@@ -26,22 +19,6 @@ interface Edited {
   since: number;
   version: number;
   edit: TextEdit;
-}
-
-/** The windows scanned in one version of a large document: what they settled, and the queue new ones wait in. */
-interface Windows {
-  version: number;
-  /** The answers of the last few window scans, oldest first. */
-  known: WindowAnswer[];
-  /** Settles when the last window scan queued for this version has: they run one at a time. */
-  queue: Promise<unknown>;
-}
-
-/** What `lookUp` says about a position. */
-export interface ArrayLookUp {
-  array: FoundArray | undefined;
-  /** In a document above `softmaxLens.maxFileSize`: the position may sit in an array longer than a window may grow. */
-  tooLong: boolean;
 }
 
 /** A scan in progress for one document version, shared by every request that waits for it. */
@@ -60,8 +37,6 @@ const pieceChars = 16 * 1024;
 const halfWindow = 32 * 1024;
 /** Characters a window scan reads per turn. */
 const windowChunk = 64 * 1024;
-/** Window answers kept per document version. */
-const windowsKept = 16;
 
 /**
  * The arrays of each open document, found once per document version and shared by the lens,
@@ -71,7 +46,7 @@ const windowsKept = 16;
 export class DocumentArrays implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** The windows scanned in each large document, so repeated and concurrent requests share them. */
-  private readonly windows = new Map<string, Windows>();
+  private readonly windows = new Map<string, WindowScans>();
   private readonly pending = new Map<string, PendingScan>();
   private readonly edited = new Map<string, Edited>();
   private readonly subscriptions = [
@@ -179,26 +154,14 @@ export class DocumentArrays implements vscode.Disposable {
     const version = document.version;
     let windows = this.windows.get(key);
     if (windows === undefined || windows.version !== version) {
-      windows = { version, known: [], queue: Promise.resolve() };
+      windows = new WindowScans(version);
       this.windows.set(key, windows);
     }
-    const known = settledAt(windows, offset);
-    if (known) return known;
-    const current = windows;
     const stillWanted = () => !document.isClosed && document.version === version && !token?.isCancellationRequested;
-    const turn = current.queue.then(async (): Promise<ArrayLookUp | undefined> => {
-      if (!stillWanted()) return undefined;
-      const settled = settledAt(current, offset);
-      if (settled) return settled;
-      const limits = { half: halfWindow, cap: this.windowCap(document), chunk: windowChunk };
-      const answer = await runInTurns(arrayWindowSteps(textSource(document), offset, document.languageId, limits), stillWanted);
-      if (!answer) return undefined;
-      current.known.push(answer);
-      if (current.known.length > windowsKept) current.known.shift();
-      return { array: answer.array, tooLong: answer.tooLong };
-    });
-    current.queue = turn.catch(() => undefined);
-    return token === undefined ? turn : Promise.race([turn, cancelled(token)]);
+    const limits = { half: halfWindow, cap: this.windowCap(document), chunk: windowChunk };
+    const scan = () => runInTurns(arrayWindowSteps(textSource(document), offset, document.languageId, limits), stillWanted);
+    const answer = windows.lookUp(offset, scan, stillWanted);
+    return token === undefined ? answer : Promise.race([answer, cancelled(token)]);
   }
 
   dispose() {
@@ -223,17 +186,6 @@ function cancelled(token: vscode.CancellationToken): Promise<undefined> {
       resolve(undefined);
     });
   });
-}
-
-/** What the windows of one version already settle about an offset. */
-function settledAt(windows: Windows, offset: number): ArrayLookUp | undefined {
-  for (let k = windows.known.length - 1; k >= 0; k--) {
-    const w = windows.known[k];
-    const array = arrayContaining(w.arrays, offset);
-    if (array) return { array, tooLong: false };
-    if (w.settled.start <= offset && offset < w.settled.end) return { array: undefined, tooLong: false };
-  }
-  return undefined;
 }
 
 /**
