@@ -1,4 +1,14 @@
-import { argmax, breakdownSteps, rowsOf, softmaxRowsSteps, type Breakdown, type FoundArray, type Steps } from '../core';
+import {
+  argmax,
+  breakdownSteps,
+  probabilityFacts,
+  rowsOf,
+  softmaxRowsSteps,
+  type Breakdown,
+  type FoundArray,
+  type ProbabilityFacts,
+  type Steps,
+} from '../core';
 import { computeSoon } from './turns';
 
 /** The softmax of one found array, as every editor view needs it. */
@@ -81,6 +91,13 @@ export function isMatrix(result: ArraySoftmax): boolean {
 /** The probabilities of one row (a view, not a copy). */
 export function rowProbabilities(result: ArraySoftmax, row: number): Float64Array {
   return result.probabilities.subarray(row * result.cols, (row + 1) * result.cols);
+}
+
+/** What formatProbability needs about each entry of one row (masked, alone, its log where it underflowed). */
+export function rowFacts(result: ArraySoftmax, row: number): (i: number) => ProbabilityFacts {
+  if (result.steps) return probabilityFacts(result.steps.logits, result.probabilities, result.temperature, result.steps.logProbabilities);
+  const logits = result.array.values.slice(row * result.cols, (row + 1) * result.cols);
+  return probabilityFacts(logits, rowProbabilities(result, row), result.temperature);
 }
 
 /** The largest probability's index in the row. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, rowSums, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
+import { formatNumber, formatProbability, probabilityFacts, rowSums, SoftmaxInputError, topK, type Breakdown, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
-import { rowArgmax, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
+import { rowArgmax, rowFacts, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
 import { readSettings } from './settings';
 import { groupDigits, shapeText } from './summaries';
@@ -73,8 +73,9 @@ function vectorTable(b: Breakdown, decimals: number): string[] {
     `| # | ${vscode.l10n.t('logit')} | p | |`,
     '|--:|--:|--:|:--|',
   ];
+  const facts = probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities);
   for (const i of indices) {
-    const p = formatProbability(b.probabilities[i], decimals);
+    const p = formatProbability(b.probabilities[i], decimals, facts(i));
     const best = i === b.argmax;
     lines.push(`| ${best ? `**${i}** ★` : i} | ${formatNumber(b.logits[i])} | ${best ? `**${p}**` : p} | \`${bar(b.probabilities[i])}\` |`);
   }
@@ -98,9 +99,11 @@ function matrixLines(result: ArraySoftmax, decimals: number): string[] {
   for (let r = 0; r < shown; r++) {
     const p = rowProbabilities(result, r);
     const best = rowArgmax(result, r);
-    const entries = Array.from({ length: Math.min(p.length, rowEntries) }, (_, i) => formatProbability(p[i], decimals));
+    const facts = rowFacts(result, r);
+    const format = (i: number) => formatProbability(p[i], decimals, facts(i));
+    const entries = Array.from({ length: Math.min(p.length, rowEntries) }, (_, i) => format(i));
     if (p.length > rowEntries) entries.push('…');
-    lines.push(`- ${vscode.l10n.t('row {0}: [{1}] · max {2} @ {3}', r, entries.join(', '), formatProbability(p[best], decimals), best)}`);
+    lines.push(`- ${vscode.l10n.t('row {0}: [{1}] · max {2} @ {3}', r, entries.join(', '), format(best), best)}`);
   }
   if (result.rows > shown) lines.push('', vscode.l10n.t('… and {0} more rows', groupDigits(result.rows - shown)));
   return lines;

@@ -45,6 +45,7 @@ describe('walkthrough TeX', () => {
     { name: 'probabilities far below the decimals (scientific notation)', logits: [0, -800, -50, 700], decimals: 4 },
     { name: 'negative logits and one decimal', logits: [-1.5, -2.25, -0.75], decimals: 1 },
     { name: 'a huge spread at 15 decimals', logits: [1e6, -1e6, 0.5], temperature: 10, decimals: 15 },
+    { name: 'one entry reading as the double 1 beside one too small for a double', logits: [0, -1000, -Infinity], decimals: 0 },
   ];
   for (const c of cases) {
     it(`every string typesets with KaTeX strict and throwOnError: ${c.name}`, () => {
@@ -85,6 +86,15 @@ describe('walkthrough TeX', () => {
     assert.strictEqual(normalizeTex(b, 2, options), 'p_{2} = \\frac{e^{x_{2} - m}}{S} = \\frac{0}{2} = 0');
     assert.strictEqual(logSoftmaxTex(b, 2, options), '\\ln p_{2} = x_{2} - m - \\ln S = -\\infty');
     assert.strictEqual(entropyTex(b, options), 'H(p) = -\\sum_i p_i \\ln p_i = 0.693\\ \\text{nats} = 1\\ \\text{bits}');
+  });
+
+  it('writes an entry below 1 that reads as the double 1 as above 0.9999, and one below every double from its log', () => {
+    const b = breakdown([0, -1000, -Infinity]);
+    const options = { decimals: 4 };
+    assert.strictEqual(normalizeTex(b, 0, options), 'p_{0} = \\frac{e^{x_{0} - m}}{S} = \\frac{1}{1} > 0.9999');
+    // exp(-1000) = 5.07595889…e-435 (Python decimal).
+    assert.strictEqual(normalizeTex(b, 1, options), 'p_{1} = \\frac{e^{x_{1} - m}}{S} = \\frac{0}{1} = 5.1 \\times 10^{-435}');
+    assert.strictEqual(normalizeTex(b, 2, options), 'p_{2} = \\frac{e^{x_{2} - m}}{S} = \\frac{0}{1} = 0');
   });
 
   it('names the scaled logits z when a temperature divides them', () => {
