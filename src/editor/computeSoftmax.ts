@@ -3,7 +3,7 @@ import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
 import { plainProbabilities, plainValues, softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
-import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
+import { copyResult, insertResultBelow, type ComputedSoftmax } from './insertResult';
 import { readSettings } from './settings';
 import { notificationMessage } from './summaries';
 
@@ -45,12 +45,12 @@ async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftm
   if (!array) return undefined;
   // The offsets are those of the text as it is now: an answer for older text comes back undefined.
   const version = document.version;
+  const literal = document.getText(new vscode.Range(document.positionAt(array.start), document.positionAt(array.end)));
   const settings = readSettings(document);
   try {
     const result = await softmaxOfArraySoon(array, settings.temperature);
     if (!result) return undefined;
-    const { uri, languageId } = document;
-    return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
+    return { document, version, start: array.start, end: array.end, literal, result, decimals: settings.decimals };
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', errorText(error)));
@@ -102,16 +102,11 @@ async function notify(computed: ComputedSoftmax, arrays: DocumentArrays): Promis
   if (choice === copy) await copyResult(computed);
   else if (choice === insert) await insertResultBelow(computed);
   else if (choice === steps) {
-    await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.uri.toString(), start: computed.start });
+    await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.document.uri.toString(), start: computed.start });
   }
 }
 
 async function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<boolean> {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
-  return document !== undefined && (await arrays.arrayAt(document, document.positionAt(computed.start)))?.start === computed.start;
-}
-
-async function copyResult(computed: ComputedSoftmax): Promise<void> {
-  await vscode.env.clipboard.writeText(resultArray(computed));
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Softmax copied to the clipboard'), 3000);
+  const { document } = computed;
+  return !document.isClosed && (await arrays.arrayAt(document, document.positionAt(computed.start)))?.start === computed.start;
 }
