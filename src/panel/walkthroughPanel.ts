@@ -7,6 +7,7 @@ import { errorText } from '../l10n/coreErrors';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
   decimalsRange,
+  parseWebviewMessage,
   temperatureRange,
   type ArrayRef,
   type HostMessage,
@@ -70,6 +71,8 @@ export class WalkthroughPanel implements vscode.Disposable {
   private followRequest = 0;
   /** Cancels the window scan of a follow request a newer one replaces. */
   private followCancel: vscode.CancellationTokenSource | undefined;
+  /** A restored state whose document was not open yet. */
+  private awaited: PersistedState | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -91,6 +94,11 @@ export class WalkthroughPanel implements vscode.Disposable {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
       }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const state = this.awaited;
+        if (!state || this.shown || !this.panel || state.ref?.uri !== document.uri.toString()) return;
+        void this.adopt(state).then(() => this.render());
+      }),
     );
   }
 
@@ -111,7 +119,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     } else {
       this.panel.reveal(undefined, true);
     }
-    const shown = ref ? await this.resolve(ref) : await atCursor;
+    const shown = ref ? await this.resolve(ref, true) : await atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
     void this.render();
@@ -131,7 +139,9 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.temperature = clampTemperature(state.temperature);
     this.decimals = clampDecimals(state.decimals);
     this.pinned = state.pinned === true;
-    const shown = state.ref ? await this.resolve(state.ref) : undefined;
+    const shown = state.ref ? await this.resolve(state.ref, false) : undefined;
+    // Its document may open a moment later, as VS Code brings the editors back too.
+    this.awaited = shown ? undefined : state;
     if (!shown) return;
     this.setShown(shown, false);
     this.row = state.row ?? 0;
@@ -170,10 +180,15 @@ export class WalkthroughPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     panel.webview.html = walkthroughHtml(panel.webview, this.extensionUri, walkthroughStrings().title);
     this.panelSubscriptions.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // A webview's messages are whatever its page posts: only those that fit the protocol are acted on.
+        const message = parseWebviewMessage(raw);
+        if (message) this.receive(message);
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.rendered = undefined;
+        this.awaited = undefined;
         this.pinned = false;
         this.lingering = false;
         vscode.Disposable.from(...this.panelSubscriptions).dispose();
@@ -263,9 +278,20 @@ export class WalkthroughPanel implements vscode.Disposable {
     return array && this.shownOf(editor.document, array);
   }
 
-  private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
+  /**
+   * The array a reference names, in a document already open: a reference from a command's argument or a restored
+   * panel never loads a file into the host. `tell` says so in a message when the document is not open.
+   */
+  private async resolve(ref: ArrayRef, tell: boolean): Promise<Shown | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
+    if (!document) {
+      if (tell) {
+        const name = ref.uri.split('/').pop() || ref.uri;
+        void vscode.window.showWarningMessage(vscode.l10n.t('The walkthrough shows arrays of open documents, and {0} is not open. Open it, then try again.', name));
+      }
+      return undefined;
+    }
     try {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
       // Not arrays(): a document too large to scan whole is scanned only around the offset, others in slices.
       const array = await this.arrays.arrayAt(document, document.positionAt(ref.start));
       return array && this.shownOf(document, array);
