@@ -123,7 +123,7 @@ export function* arrayWindowSteps(source: TextSource, offset: number, languageId
   const whole = (a: FoundArray) => (startIsBoundary || a.start > from) && (endIsBoundary || a.end < to);
   const arrays = scan.arrays.filter(whole);
   const hit = arrayContaining(arrays, offset);
-  return { array: hit, tooLong: false, arrays, settled: settledAround(scan, from, to, offset, whole) };
+  return { array: hit, tooLong: false, arrays, settled: settledAround(scan, from, to, offset, whole, chunk) };
 }
 
 /** Brackets of every kind an array literal is written with (and LaTeX's backslash): a stretch without them is inside one array or none. */
@@ -135,14 +135,24 @@ const delimiters = new Set([91, 93, 40, 41, 123, 125, 92]); // [ ] ( ) { } \
  * stretch holds all of it, and the array holding the offset (if any) is whole here: the answer is the same for
  * every offset of the stretch.
  */
-function settledAround(scan: { arrays: FoundArray[]; text: string }, from: number, to: number, offset: number, whole: (a: FoundArray) => boolean): { start: number; end: number } {
+function settledAround(
+  scan: { arrays: FoundArray[]; text: string },
+  from: number,
+  to: number,
+  offset: number,
+  whole: (a: FoundArray) => boolean,
+  reach: number,
+): { start: number; end: number } {
   const text = scan.text;
+  // No further than `reach` either way: a settled stretch may be shorter than it could be, never wrong.
+  const lo = Math.max(from, offset - reach);
+  const hi = Math.min(to, offset + reach);
   let start = offset;
-  while (start > from && !delimiters.has(text.charCodeAt(start - 1 - from))) start--;
+  while (start > lo && !delimiters.has(text.charCodeAt(start - 1 - from))) start--;
   // Just after a closing bracket, or at a window's start, may be an array's end (a hover just past `]` shows it).
   if (start > 0) start++;
   let end = offset;
-  while (end < to && !delimiters.has(text.charCodeAt(end - from))) end++;
+  while (end < hi && !delimiters.has(text.charCodeAt(end - from))) end++;
   if (start >= end || scan.arrays.some((a) => !whole(a) && a.start < end && a.end > start)) return { start: offset, end: offset };
   return { start, end };
 }
