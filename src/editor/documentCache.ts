@@ -6,11 +6,11 @@ import { WindowScans, type ArrayLookUp } from './windowScans';
 
 export type { ArrayLookUp } from './windowScans';
 
-/** Arrays found in one document version: the whole text (with where a rescan may resume), or one window of a large document. */
+/** The arrays of one document version's whole text, with where a scan after an edit may resume. */
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
-  /** For the whole text: where a scan after an edit may resume, and the brackets open there. */
+  /** Where a scan after an edit may resume, and the brackets open there. */
   resume?: Pick<ScanResult, 'checkpoints'>;
 }
 
