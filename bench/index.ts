@@ -13,6 +13,7 @@ import './corpus';
 import './roles';
 import './accuracy';
 import './lab';
+import './scanMemory';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

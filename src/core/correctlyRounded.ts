@@ -91,8 +91,9 @@ export function probabilitiesRange(
     }
     const d = shifted[i];
     if (!(d >= UNDERFLOW_SHIFT)) {
-      // e^d < 2^-1075 (or a masked logit): p rounds to 0.
+      // e^d < 2^-1075 (or a masked logit): p rounds to 0, and so does the term the breakdown shows, kept scaled till now.
       out[at + i] = 0;
+      hi[i] = 0;
       continue;
     }
     let eh = hi[i];

@@ -11,3 +11,4 @@ export * from './roles';
 export * from './distribution';
 // The lab, as one named group: lab.sampling(), lab.compare(), lab.crossEntropyGradient(), lab.attentionWeights(), …
 export * as lab from './lab';
+export * from './arrayWindow';

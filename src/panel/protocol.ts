@@ -1,5 +1,6 @@
 // The messages between the walkthrough's host (src/panel) and its webview (src/webview), declared once for both.
-// Everything here is plain data: no vscode, no DOM, so the webview bundle can import it.
+// Everything here is plain data: no vscode, no DOM, so the webview bundle can import it. Whatever crosses between
+// them is read from `unknown` by the parsers at the end, which keep only what fits.
 import type { lab } from '../core';
 
 /** An array in a document: its URI and the UTF-16 offset where its literal starts. */
@@ -349,3 +350,74 @@ export const jacobianLimit = 8;
 export const heatmapLimit = 32;
 /** At most this many arrays are offered to compare with. */
 export const candidateCap = 200;
+
+/** A record's fields, or undefined when the value is no object. */
+function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+const isPositive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
+
+function parseArrayRef(value: unknown): ArrayRef | undefined {
+  const f = fieldsOf(value);
+  return f !== undefined && typeof f.uri === 'string' && isCount(f.start) ? { uri: f.uri, start: f.start } : undefined;
+}
+
+/**
+ * The state a webview saved, read from whatever getState() or a restored panel gives back: undefined unless row,
+ * pin, temperature and decimals are there and sound; a reference or target that is not is left out.
+ */
+export function parsePersistedState(value: unknown): PersistedState | undefined {
+  const f = fieldsOf(value);
+  if (f === undefined || !isCount(f.row) || typeof f.pinned !== 'boolean' || !isPositive(f.temperature) || !isCount(f.decimals)) return undefined;
+  const state: PersistedState = { row: f.row, pinned: f.pinned, temperature: f.temperature, decimals: f.decimals };
+  const ref = parseArrayRef(f.ref);
+  if (ref !== undefined) state.ref = ref;
+  if (isCount(f.target)) state.target = f.target;
+  if (f.sampling !== undefined) state.sampling = samplingSettingsFrom(f.sampling);
+  if (isCount(f.compareWith)) state.compareWith = f.compareWith;
+  if (f.attention !== undefined) state.attention = attentionSettingsFrom(f.attention);
+  return state;
+}
+
+/** A message from the webview, read from `unknown`: undefined for anything that is not one of WebviewMessage's shapes. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  const f = fieldsOf(value);
+  if (f === undefined) return undefined;
+  if (f.type === 'ready') {
+    const state = parsePersistedState(f.state);
+    return state === undefined ? { type: 'ready' } : { type: 'ready', state };
+  }
+  const seq = f.seq;
+  if (!isCount(seq)) return undefined;
+  switch (f.type) {
+    case 'rendered':
+      return isCount(f.formulas) && isCount(f.rows) ? { type: 'rendered', seq, formulas: f.formulas, rows: f.rows } : undefined;
+    case 'setTemperature':
+      return isPositive(f.temperature) ? { type: 'setTemperature', seq, temperature: f.temperature } : undefined;
+    case 'setDecimals':
+      return isCount(f.decimals) ? { type: 'setDecimals', seq, decimals: f.decimals } : undefined;
+    case 'setRow':
+      return isCount(f.row) ? { type: 'setRow', seq, row: f.row } : undefined;
+    case 'setTarget':
+      return f.target === undefined || isCount(f.target) ? { type: 'setTarget', seq, target: f.target } : undefined;
+    case 'setPinned':
+      return typeof f.pinned === 'boolean' ? { type: 'setPinned', seq, pinned: f.pinned } : undefined;
+    case 'setSampling':
+      return fieldsOf(f.sampling) !== undefined ? { type: 'setSampling', seq, sampling: samplingSettingsFrom(f.sampling) } : undefined;
+    case 'setCompare':
+      return f.start === undefined || isCount(f.start) ? { type: 'setCompare', seq, start: f.start } : undefined;
+    case 'setAttention':
+      return fieldsOf(f.attention) !== undefined ? { type: 'setAttention', seq, attention: attentionSettingsFrom(f.attention) } : undefined;
+  }
+  return undefined;
+}
+
+/** A message from the host, as far as the webview relies on it before rendering: its kind and its sequence number. */
+export function isHostMessage(value: unknown): value is HostMessage {
+  const f = fieldsOf(value);
+  if (f === undefined) return false;
+  if (f.type === 'render') return fieldsOf(f.view) !== undefined && isCount(fieldsOf(f.view)?.seq) && fieldsOf(f.strings) !== undefined;
+  return f.type === 'empty' && isCount(f.seq) && typeof f.message === 'string' && fieldsOf(f.strings) !== undefined;
+}

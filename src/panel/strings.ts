@@ -30,7 +30,7 @@ export function walkthroughStrings(): WalkthroughStrings {
     lingeringNote: vscode.l10n.t('The cursor is not on an array; showing the last one.'),
     emptyNote: vscode.l10n.t('Put the cursor on a numeric array, such as [2.0, 1.0, 0.1], to see its softmax step by step.'),
     summary: vscode.l10n.t(
-      'Showing the {0} largest of {1} probabilities; together they hold {2}. Smallest non-zero probability: {3}. Masked (−∞) entries: {4}.',
+      'Showing the {0} largest of {1} probabilities; together they hold {2}. Smallest probability of an entry not masked: {3}. Masked (−∞) entries: {4}.',
     ),
     argmax: vscode.l10n.t('argmax'),
     chartLabel: vscode.l10n.t('Bar chart of the probabilities'),

@@ -5,9 +5,12 @@ import {
   type Steps,
   formatNumber,
   formatProbability,
+  probabilityFacts,
   rowsOf,
   topK,
+  type Breakdown,
   type FoundArray,
+  type ProbabilityFacts,
   crossEntropyTex,
   entropyTex,
   formulaTex,
@@ -94,6 +97,7 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
   const long = n > rowCap;
   const shown = long ? topK(b.probabilities, topRows) : [...Array(n).keys()];
   const target = request.target !== undefined && request.target >= 0 && request.target < n ? request.target : undefined;
+  const facts = probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities);
 
   const stepRows: StepRow[] = shown.map((i) => ({
     index: i,
@@ -101,10 +105,10 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     scaled: formatNumber(b.scaled[i], significant),
     shifted: formatNumber(b.shifted[i], significant),
     exp: formatNumber(b.exps[i], significant),
-    probability: formatProbability(b.probabilities[i], request.decimals),
+    probability: formatProbability(b.probabilities[i], request.decimals, facts(i)),
     logProbability: formatNumber(b.logProbabilities[i], significant),
     p: b.probabilities[i],
-    normalizeTex: normalizeTex(b, i, options),
+    normalizeTex: normalizeTex(b, i, options, facts(i)),
     logSoftmaxTex: logSoftmaxTex(b, i, options),
     normalizeReading: normalizeReading(b, i, options),
     logSoftmaxReading: logSoftmaxReading(b, i, options),
@@ -146,7 +150,7 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
       crossEntropy: target === undefined ? undefined : crossEntropyReading(b, target, options),
     },
     rows: stepRows,
-    summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
+    summary: long ? summarize(b, shown, request.decimals, facts) : undefined,
     argmax: b.argmax,
     target,
     chart: long ? sortedChart(b.probabilities, b.logProbabilities, cut && sampled.keptCount) : barChart(stepRows, cut),
@@ -154,20 +158,27 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
   };
 }
 
-function summarize(p: Float64Array, shown: number[], decimals: number): WalkthroughView['summary'] {
+/**
+ * The line above a long array's table: the mass of the rows shown, the smallest probability of an entry that is not
+ * masked (from the log-probabilities, so one too small for a double still reads as the number it is), and how many
+ * entries are masked (logit −∞).
+ */
+function summarize(b: Breakdown, shown: number[], decimals: number, facts: (i: number) => ProbabilityFacts): WalkthroughView['summary'] {
+  const p = b.probabilities;
   let mass = 0;
   for (const i of shown) mass += p[i];
-  let smallest = Infinity;
+  let smallest = -1;
   let masked = 0;
   for (let i = 0; i < p.length; i++) {
-    if (p[i] === 0) masked++;
-    else if (p[i] < smallest) smallest = p[i];
+    if (b.logits[i] === -Infinity) masked++;
+    else if (smallest < 0 || b.logProbabilities[i] < b.logProbabilities[smallest]) smallest = i;
   }
+  const unmasked = p.length - masked;
   return {
     shown: shown.length,
     total: p.length,
-    massShown: formatProbability(Math.min(mass, 1), decimals),
-    smallest: formatProbability(smallest === Infinity ? 0 : smallest, decimals),
+    massShown: formatProbability(Math.min(mass, 1), decimals, { belowOne: shown.length < unmasked }),
+    smallest: smallest < 0 ? '0' : formatProbability(p[smallest], decimals, facts(smallest)),
     masked,
   };
 }

@@ -13,6 +13,7 @@ import {
   attentionSettingsFrom,
   candidateCap,
   decimalsRange,
+  parseWebviewMessage,
   samplingOff,
   samplingSettingsFrom,
   temperatureRange,
@@ -89,6 +90,10 @@ export class WalkthroughPanel implements vscode.Disposable {
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
+  /** Cancels the window scan of a follow request a newer one replaces. */
+  private followCancel: vscode.CancellationTokenSource | undefined;
+  /** A restored state whose document was not open yet. */
+  private awaited: PersistedState | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -111,6 +116,11 @@ export class WalkthroughPanel implements vscode.Disposable {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
       }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const state = this.awaited;
+        if (!state || this.shown || !this.panel || state.ref?.uri !== document.uri.toString()) return;
+        void this.adopt(state).then(() => this.render());
+      }),
     );
   }
 
@@ -119,6 +129,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
     const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
     this.followRequest++;
+    this.followCancel?.cancel();
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
         walkthroughViewType,
@@ -130,7 +141,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     } else {
       this.panel.reveal(undefined, true);
     }
-    const shown = ref ? await this.resolve(ref) : await atCursor;
+    const shown = ref ? await this.resolve(ref, true) : await atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
     void this.render();
@@ -152,7 +163,9 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.pinned = state.pinned === true;
     this.sampling = samplingSettingsFrom(state.sampling);
     this.attention = attentionSettingsFrom(state.attention);
-    const shown = state.ref ? await this.resolve(state.ref) : undefined;
+    const shown = state.ref ? await this.resolve(state.ref, false) : undefined;
+    // Its document may open a moment later, as VS Code brings the editors back too.
+    this.awaited = shown ? undefined : state;
     if (!shown) return;
     this.setShown(shown, false);
     this.row = state.row ?? 0;
@@ -197,10 +210,15 @@ export class WalkthroughPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     panel.webview.html = walkthroughHtml(panel.webview, this.extensionUri, walkthroughStrings().title);
     this.panelSubscriptions.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // A webview's messages are whatever its page posts: only those that fit the protocol are acted on.
+        const message = parseWebviewMessage(raw);
+        if (message) this.receive(message);
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.rendered = undefined;
+        this.awaited = undefined;
         this.pinned = false;
         this.lingering = false;
         vscode.Disposable.from(...this.panelSubscriptions).dispose();
@@ -260,7 +278,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.panel || this.pinned || editor.document.isClosed) return;
     const request = ++this.followRequest;
     const version = editor.document.version;
-    const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
+    this.followCancel?.cancel();
+    this.followCancel?.dispose();
+    this.followCancel = new vscode.CancellationTokenSource();
+    const array = await this.arrays.arrayAt(editor.document, editor.selection.active, this.followCancel.token);
     // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
     if (request !== this.followRequest || version !== editor.document.version) return;
     if (!this.panel || this.pinned || editor.document.isClosed) return;
@@ -298,9 +319,20 @@ export class WalkthroughPanel implements vscode.Disposable {
     return array && this.shownOf(editor.document, array);
   }
 
-  private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
+  /**
+   * The array a reference names, in a document already open: a reference from a command's argument or a restored
+   * panel never loads a file into the host. `tell` says so in a message when the document is not open.
+   */
+  private async resolve(ref: ArrayRef, tell: boolean): Promise<Shown | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
+    if (!document) {
+      if (tell) {
+        const name = ref.uri.split('/').pop() || ref.uri;
+        void vscode.window.showWarningMessage(vscode.l10n.t('The walkthrough shows arrays of open documents, and {0} is not open. Open it, then try again.', name));
+      }
+      return undefined;
+    }
     try {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
       // Not arrays(): a document too large to scan whole is scanned only around the offset, others in slices.
       const array = await this.arrays.arrayAt(document, document.positionAt(ref.start));
       return array && this.shownOf(document, array);
@@ -384,6 +416,7 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   dispose() {
     clearTimeout(this.followTimer);
+    this.followCancel?.dispose();
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }

@@ -1,12 +1,12 @@
 // The walkthrough webview: renders what the host sends, reports the person's choices back, keeps its state for a reload.
-import type { HostMessage, PersistedState, WalkthroughStrings, WalkthroughView, WebviewMessage } from '../panel/protocol';
+import { isHostMessage, parsePersistedState, type PersistedState, type WalkthroughStrings, type WalkthroughView, type WebviewMessage } from '../panel/protocol';
 import { Controls } from './controls';
 import { LabControls } from './lab/controls';
 import { renderContent, renderSource, renderTitle } from './render';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
-  getState(): PersistedState | undefined;
+  getState(): unknown;
   setState(state: PersistedState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -100,8 +100,9 @@ function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) 
   post({ type: 'rendered', seq, formulas: 0, rows: 0 });
 }
 
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
+  if (!isHostMessage(message)) return;
   const seq = message.type === 'render' ? message.view.seq : message.seq;
   if (seq < latestSeq) return;
   latestSeq = seq;
@@ -110,4 +111,4 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   renderArrived();
 });
 
-post({ type: 'ready', state: vscode.getState() });
+post({ type: 'ready', state: parsePersistedState(vscode.getState()) });

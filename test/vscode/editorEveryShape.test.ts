@@ -140,11 +140,12 @@ suite('documents of every shape', () => {
     assert.strictEqual((await softmaxLenses(editor.document.uri)).length, 1);
   });
 
-  test('the manifest declares untrusted and virtual workspaces supported', () => {
+  test('the manifest declares virtual workspaces supported, and untrusted ones with softmaxLens.maxFileSize kept to the user', () => {
     const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
-      capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: unknown }; virtualWorkspaces?: unknown };
     };
-    assert.strictEqual(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.strictEqual(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepStrictEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['softmaxLens.maxFileSize']);
     assert.strictEqual(manifest.capabilities?.virtualWorkspaces, true);
   });
 });

@@ -2,6 +2,7 @@
 // content (numbers, separators, comments); every other bracket only keeps the nesting straight.
 // Work per character is constant, so the pass is linear even on hostile input.
 
+import { charsPerNewBracket, sameBrackets, type Checkpoints, type OpenBrackets } from './checkpoints';
 import { boundedIndexOf, Ch, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink } from './frames';
 import { isIdentChar } from './numbers';
@@ -30,35 +31,23 @@ class Scanner extends ContentReader {
 
   /** The language's own rules; Markdown switches away from them inside a fenced block. */
   private readonly base: Profile;
-  /**
-   * Line starts where the whole state can be written down (nothing open but inert brackets, no comment, no
-   * fenced block): a scan may resume at each. `stacks[k]` describes the brackets open at `checkpoints[k]`.
-   */
-  readonly checkpoints: number[] = [];
-  readonly stacks: string[] = [];
-  private stack = '';
-  private stackAt = -1;
+  /** The last checkpoint recorded, and how many bracket nodes existed then. */
+  private recordedAt = -Infinity;
+  private nodesAtRecord = 0;
 
-  /**
-   * @param from a checkpoint of an earlier scan of text with the same first `from` characters, and `stack`
-   *   its description: the scan starts there, as if it had read them. 0 and '' scan the whole text.
-   * @param resync asked at each checkpoint from there on; true stops the scan (the caller knows the rest).
-   * @param recording whether to record checkpoints at all (a one-off scan has no use for them).
-   */
+  /** @param recording where and how to record checkpoints; a one-off scan (findArrays) has no use for them. */
   constructor(
     text: string,
     languageId: string | undefined,
     sink: ArraySink,
-    from = 0,
-    stack = '',
-    private readonly resync?: (checkpoint: number, stack: string) => boolean,
-    private readonly recording = true,
+    private readonly recording?: Recording,
   ) {
     super(text, sink);
     this.base = profileFor(languageId);
     this.markdown = this.base.fences;
     this.profile = this.useProfile(this.base);
-    this.restoreStack(stack, from);
+    const from = recording?.from ?? 0;
+    if (recording !== undefined) this.restoreStack(recording.brackets, from);
     this.position = this.atLineStart(from);
   }
 
@@ -202,15 +191,9 @@ class Scanner extends ContentReader {
   /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
   private atLineStart(i: number): number {
     const text = this.text;
-    if (this.recording && !this.blockComment && this.profile === this.base && this.inert()) {
-      if (this.stackAt !== this.stackChanges) {
-        this.stack = this.stackText();
-        this.stackAt = this.stackChanges;
-      }
-      this.checkpoints.push(i);
-      this.stacks.push(this.stack);
-      // The caller knows the rest: end the scan here.
-      if (this.resync !== undefined && this.resync(i, this.stack)) return text.length;
+    // Resynchronised with the old scan: the caller knows the rest, so the scan ends here.
+    if (this.recording !== undefined && !this.blockComment && this.profile === this.base && this.inert() && this.checkpoint(i, this.recording)) {
+      return text.length;
     }
     if (this.markdown) {
       const after = this.lineStart(i);
@@ -242,6 +225,30 @@ class Scanner extends ContentReader {
       if ((c === Ch.Dot && text.startsWith('... ', j)) || (c === Ch.Gt && text.startsWith('>>> ', j))) return j + 4;
     }
     return i;
+  }
+
+  /**
+   * At a line start where the whole state is the open brackets: true when the old scan stood here with the same
+   * brackets (the rest is known); else records a checkpoint when far enough from the last one.
+   */
+  private checkpoint(i: number, recording: Recording): boolean {
+    const resync = recording.resync;
+    if (resync !== undefined && i > resync.after) {
+      const old = resync.old;
+      while (resync.next < old.length && old.offset(resync.next) + resync.delta < i) resync.next++;
+      if (resync.next < old.length && old.offset(resync.next) + resync.delta === i && sameBrackets(this.openBrackets(), old.bracketsAt(resync.next))) {
+        recording.checkpoints.push(i, old.bracketsAt(resync.next));
+        resync.found = resync.next;
+        return true;
+      }
+    }
+    const spacing = recording.spacing;
+    const nodes = this.bracketNodes - this.nodesAtRecord + this.newBrackets();
+    if (spacing > 0 && i - this.recordedAt < spacing + nodes * charsPerNewBracket) return false;
+    recording.checkpoints.push(i, this.openBrackets());
+    this.recordedAt = i;
+    this.nodesAtRecord = this.bracketNodes;
+    return false;
   }
 
   /** The length of a line-comment marker at j in this language, or 0. */
@@ -396,7 +403,26 @@ class Scanner extends ContentReader {
 
 /** Finds every numeric array in the text and hands each to the sink (not necessarily in text order). */
 export function scanArrays(text: string, languageId: string | undefined, sink: ArraySink): void {
-  new Scanner(text, languageId, sink, 0, '', undefined, false).run();
+  new Scanner(text, languageId, sink).run();
+}
+
+/**
+ * How a sliced scan records checkpoints: line starts where nothing is open but inert brackets, no comment and
+ * no fenced block, so a later scan of edited text may resume at each.
+ */
+export interface Recording {
+  /** Appended to as the scan goes. */
+  checkpoints: Checkpoints;
+  /** Characters at least between two recorded checkpoints (more where the stack changed); 0 records every one. */
+  spacing: number;
+  /** A checkpoint of an earlier scan of text with the same first `from` characters, and its brackets: the scan starts there. */
+  from: number;
+  brackets: OpenBrackets;
+  /**
+   * After an edit: the scan stops at the first such line start past `after` where the old scan had a checkpoint
+   * `delta` characters before with the same brackets, and sets `found` to that old checkpoint's index.
+   */
+  resync?: { after: number; delta: number; old: Checkpoints; next: number; found: number };
 }
 
 /** A scan done in slices (`scanTo`), for callers that must not block for the whole text at once. */
@@ -404,24 +430,9 @@ export interface SlicedScan {
   scanTo(until: number): boolean;
   /** Where the next slice starts. */
   readonly at: number;
-  /** Line starts (ascending) where the state could be written down: a later scan of edited text may resume at each. */
-  readonly checkpoints: number[];
-  /** The brackets open at each checkpoint, written down. */
-  readonly stacks: string[];
 }
 
-/**
- * A scan done in slices (`scanTo`), for callers that must not block for the whole text at once; optionally
- * starting at a checkpoint `from` (with its `stack`) of an earlier scan and stopping where `resync` says the
- * rest is known.
- */
-export function slicedScan(
-  text: string,
-  languageId: string | undefined,
-  sink: ArraySink,
-  from = 0,
-  stack = '',
-  resync?: (checkpoint: number, stack: string) => boolean,
-): SlicedScan {
-  return new Scanner(text, languageId, sink, from, stack, resync);
+/** A scan done in slices, recording checkpoints (and, after an edit, stopping where the rest is known). */
+export function slicedScan(text: string, languageId: string | undefined, sink: ArraySink, recording: Recording): SlicedScan {
+  return new Scanner(text, languageId, sink, recording);
 }
