@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { FoundArray } from '../core';
+import type { ArrayRole, FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
+import type { OutputArrays, PrintedArray } from '../editor/outputArrays';
 import { affectsSettings } from '../editor/settings';
 import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
@@ -9,6 +10,8 @@ import { reasonText, roleLabel } from '../l10n/roleText';
 import { localResourceRoots, walkthroughHtml } from './html';
 import {
   decimalsRange,
+  parseArrayRef,
+  sameRef,
   temperatureRange,
   type ArrayRef,
   type HostMessage,
@@ -78,6 +81,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly arrays: DocumentArrays,
     private readonly roles: ArrayRoles,
+    private readonly outputs: OutputArrays,
     defaults: WalkthroughDefaults,
   ) {
     this.temperature = clampTemperature(defaults.temperature());
@@ -85,6 +89,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
+      outputs.onDidChangeSelection(() => this.scheduleFollowCell()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!affectsSettings(e)) return;
         this.temperature = clampTemperature(defaults.temperature());
@@ -101,7 +106,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
   async show(ref?: ArrayRef): Promise<WalkthroughSnapshot> {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
-    const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
+    const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor).then((shown) => shown ?? this.atSelectedCell());
     this.followRequest++;
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
@@ -134,7 +139,8 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.temperature = clampTemperature(state.temperature);
     this.decimals = clampDecimals(state.decimals);
     this.pinned = state.pinned === true;
-    const shown = state.ref ? await this.resolve(state.ref) : undefined;
+    const ref = parseArrayRef(state.ref);
+    const shown = ref ? await this.resolve(ref) : undefined;
     if (!shown) return;
     this.setShown(shown, false);
     this.row = state.row ?? 0;
@@ -228,10 +234,35 @@ export class WalkthroughPanel implements vscode.Disposable {
     const request = ++this.followRequest;
     const version = editor.document.version;
     const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
+    // In a notebook cell with no array at the cursor, the array its output prints.
+    const printed = array ? undefined : await this.outputs.ofCellDocument(editor.document);
     // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
     if (request !== this.followRequest || version !== editor.document.version) return;
     if (!this.panel || this.pinned || editor.document.isClosed) return;
-    const shown = array && this.shownOf(editor.document, array);
+    this.showFollowed(array ? this.shownOf(editor.document, array) : printed && this.shownOfPrinted(printed));
+  }
+
+  /** A notebook's selected cell changed: its editor's cursor decides when it has one, else what its outputs print. */
+  private scheduleFollowCell() {
+    if (!this.panel || this.pinned) return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => void this.followCell(), followDelayMs);
+  }
+
+  private async followCell() {
+    const editor = vscode.window.activeTextEditor;
+    const notebook = vscode.window.activeNotebookEditor;
+    if (!notebook || notebook.selection.isEmpty) return;
+    if (editor && editor.document === notebook.notebook.cellAt(notebook.selection.start).document) return this.follow(editor);
+    if (!this.panel || this.pinned) return;
+    const request = ++this.followRequest;
+    const printed = await this.outputs.ofSelectedCell();
+    if (request !== this.followRequest || !this.panel || this.pinned) return;
+    this.showFollowed(printed && this.shownOfPrinted(printed));
+  }
+
+  /** Shows what the cursor (or the selected cell) is on now, or says the panel lingers on the last array. */
+  private showFollowed(shown: Shown | undefined) {
     if (!shown) {
       if (this.shown && !this.lingering) {
         this.lingering = true;
@@ -264,7 +295,16 @@ export class WalkthroughPanel implements vscode.Disposable {
     return array && this.shownOf(editor.document, array);
   }
 
+  private async atSelectedCell(): Promise<Shown | undefined> {
+    const printed = await this.outputs.ofSelectedCell();
+    return printed && this.shownOfPrinted(printed);
+  }
+
   private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
+    if (ref.kind === 'output') {
+      const printed = await this.outputs.at(ref);
+      return printed && this.shownOfPrinted(printed);
+    }
     try {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
       // Not arrays(): a document too large to scan whole is scanned only around the offset, others in slices.
@@ -281,18 +321,13 @@ export class WalkthroughPanel implements vscode.Disposable {
       version: document.version,
       array,
       source: describeSource(document, array),
-      reading: this.readingOf(document, array),
+      reading: readingOf(this.roles.roleOf(document, array)),
     };
   }
 
-  /** What the array reads as, and for anything but logits that the steps take its softmax all the same. */
-  private readingOf(document: vscode.TextDocument, array: FoundArray): WalkthroughView['reading'] {
-    const { role, reason } = this.roles.roleOf(document, array);
-    const reading: WalkthroughView['reading'] = { label: roleLabel(role), reason: reasonText(reason) };
-    if (role !== 'logits') {
-      reading.note = vscode.l10n.t('These numbers read as {0}, not logits; the steps below take their softmax as if they were logits, as asked.', roleLabel(role));
-    }
-    return reading;
+  private shownOfPrinted(printed: PrintedArray): Shown {
+    const { ref, version, array, source, role } = printed;
+    return { ref, version, array, source, reading: readingOf(role) };
   }
 
   /** Posts the view of what is shown; a huge row is computed a step per turn, and a newer render makes this one stop. */
@@ -339,8 +374,17 @@ export class WalkthroughPanel implements vscode.Disposable {
   }
 }
 
+/** What the array reads as, and for anything but logits that the steps take its softmax all the same. */
+function readingOf({ role, reason }: ArrayRole): WalkthroughView['reading'] {
+  const reading: WalkthroughView['reading'] = { label: roleLabel(role), reason: reasonText(reason) };
+  if (role !== 'logits') {
+    reading.note = vscode.l10n.t('These numbers read as {0}, not logits; the steps below take their softmax as if they were logits, as asked.', roleLabel(role));
+  }
+  return reading;
+}
+
 function sameArray(a: Shown, b: Shown): boolean {
-  return a.ref.uri === b.ref.uri && a.ref.start === b.ref.start;
+  return sameRef(a.ref, b.ref);
 }
 
 function clampTemperature(t: number): number {
