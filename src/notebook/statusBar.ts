@@ -35,16 +35,16 @@ export class OutputStatusBarProvider implements vscode.NotebookCellStatusBarItem
         : await arrayTitle(printed.array, printed.role, printed.precision, readSettings(cell.document).temperature, () => !token.isCancellationRequested);
     if (summary === undefined) return [];
     const { truncated } = await this.outputs.printsOf(cell);
-    let text = vscode.l10n.t('output: {0}', summary);
+    const cut = truncated?.truncatedFrom !== undefined;
+    const text = cut ? vscode.l10n.t('output: {0} · first {1} KB read', summary, kilobytes(outputBytesRead)) : vscode.l10n.t('output: {0}', summary);
     const tooltip = [
       role === 'logits'
         ? vscode.l10n.t('Show the steps of this softmax')
         : vscode.l10n.t('Read as {0}: {1}. Click for the walkthrough.', roleLabel(role), reasonText(printed.role.reason)),
       printed.source.place ?? '',
     ];
-    if (truncated?.truncatedFrom !== undefined) {
-      text += vscode.l10n.t(' · first {0} KB read', kilobytes(outputBytesRead));
-      tooltip.push(vscode.l10n.t('Output {0} holds {1} KB; Softmax Lens reads its first {2} KB.', truncated.output + 1, kilobytes(truncated.truncatedFrom), kilobytes(outputBytesRead)));
+    if (cut) {
+      tooltip.push(vscode.l10n.t('Output {0} holds {1} KB; Softmax Lens reads its first {2} KB.', truncated.output + 1, kilobytes(truncated.truncatedFrom ?? 0), kilobytes(outputBytesRead)));
     }
     const item = new vscode.NotebookCellStatusBarItem(text, vscode.NotebookCellStatusBarAlignment.Left);
     item.tooltip = tooltip.filter((t) => t !== '').join('\n');

@@ -41,6 +41,8 @@ export interface WalkthroughSnapshot {
   values?: number[];
   /** What the shown array reads as, as the panel says it. */
   reading?: WalkthroughView['reading'];
+  /** Where the panel's header says the array is. */
+  source?: WalkthroughView['source'];
   row: number;
   pinned: boolean;
   lingering: boolean;
@@ -160,6 +162,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       ref: this.shown?.ref,
       values: this.shown?.array.values,
       reading: this.shown?.reading,
+      source: this.shown?.source,
       row: this.row,
       pinned: this.pinned,
       lingering: this.lingering,
