@@ -99,7 +99,8 @@ function notebookJson(cells: { source: string; stdout: string }[]): Uint8Array {
 suite('Notebook outputs', function () {
   this.timeout(60_000);
   suiteSetup(activateExtension);
-  teardown(closeAllEditors);
+  // Once at the end: the tests share the fixture's notebook editor, and bringing a closed notebook back is slow.
+  suiteTeardown(closeAllEditors);
 
   test('a cell printing a softmax gets "output: probabilities" with its sum checked, and clicking it names the output', async () => {
     const editor = await openFixture();
