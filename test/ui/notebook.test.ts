@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { formatProbability } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { repoRoot } from '../harness/repo';
-import { closeWorkbench, openFile, openWorkbench, waitForChart, webviewFrame, writeWorkspaceFile } from './vscodeUi';
+import { closeWorkbench, openFile, openWorkbench, waitForChart, writeWorkspaceFile } from './vscodeUi';
 
 describe('notebook outputs in the browser', function () {
   this.timeout(180_000);
@@ -25,7 +25,8 @@ describe('notebook outputs in the browser', function () {
     const item = page.locator('.cell-status-item', { hasText: 'output: softmax per row (2×3)' }).first();
     await item.waitFor({ state: 'visible', timeout: 60_000 });
     await item.click();
-    const frame = webviewFrame(page);
+    // The notebook renders its outputs in a webview of its own: the walkthrough is the one Softmax Lens made.
+    const frame = page.frameLocator('iframe.webview.ready[src*="extensionId=softmax-lens"]').frameLocator('#active-frame');
     await frame.locator('h1.where', { hasText: 'Cell 3 · output 1' }).waitFor({ state: 'visible', timeout: 30_000 });
     const header = await frame.locator('h1.where').textContent();
     assert.match(header ?? '', /printed\.ipynb · Cell 3 · output 1/);
