@@ -4,6 +4,7 @@ import { SoftmaxCodeLensProvider } from './editor/codeLens';
 import { registerComputeSoftmax } from './editor/computeSoftmax';
 import { DocumentArrays } from './editor/documentCache';
 import { SoftmaxHoverProvider } from './editor/hover';
+import { registerNotebooks } from './notebook';
 import { registerWalkthrough } from './panel';
 
 // Every scheme: files, untitled buffers, notebook cells, virtual workspaces. Nothing here runs the document's code.
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext) {
   const arrays = new DocumentArrays();
   const roles = new ArrayRoles();
   const lenses = new SoftmaxCodeLensProvider(arrays, roles, log);
+  const outputs = registerNotebooks(context);
   context.subscriptions.push(
     log,
     arrays,
@@ -21,9 +23,9 @@ export function activate(context: vscode.ExtensionContext) {
     lenses,
     vscode.languages.registerCodeLensProvider(everyDocument, lenses),
     vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays, roles)),
-    ...registerComputeSoftmax(arrays, roles),
+    ...registerComputeSoftmax(arrays, roles, outputs),
   );
-  registerWalkthrough(context, arrays, roles);
+  registerWalkthrough(context, arrays, roles, outputs);
 }
 
 export function deactivate() {}

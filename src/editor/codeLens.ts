@@ -104,20 +104,8 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
   async resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): Promise<ArrayLens | undefined> {
     if (token.isCancellationRequested) return undefined;
     const { role } = lens.role;
-    let title: string;
-    if (role === 'probabilities' || role === 'logProbabilities') {
-      // Their own facts, never their softmax.
-      title = distributionTitle(distributionOf(lens.array, role, lens.precision, 4), lens.array.shape, role);
-    } else {
-      try {
-        // In steps for a large array: typing above a million logits resolves its lens again after each key.
-        const result = await softmaxOfArraySoon(lens.array, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
-        if (!result) return undefined;
-        title = lensTitle(result);
-      } catch (error) {
-        title = vscode.l10n.t('softmax: {0}', errorText(error));
-      }
-    }
+    const title = await arrayTitle(lens.array, lens.role, lens.precision, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
+    if (title === undefined) return undefined;
     const tooltip =
       role === 'logits'
         ? vscode.l10n.t('Show the steps of this softmax')
@@ -136,6 +124,29 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
 
   dispose() {
     for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/**
+ * The one-line summary of an array by its role: printed probabilities and log-probabilities get their own facts,
+ * never their softmax; anything else its softmax. Undefined when `stillWanted` turns false on the way.
+ */
+export async function arrayTitle(
+  array: FoundArray,
+  { role }: ArrayRole,
+  precision: PrintPrecision | undefined,
+  temperature: number,
+  stillWanted?: () => boolean,
+): Promise<string | undefined> {
+  if (role === 'probabilities' || role === 'logProbabilities') {
+    return distributionTitle(distributionOf(array, role, precision, 4), array.shape, role);
+  }
+  try {
+    // In steps for a large array: typing above a million logits resolves its lens again after each key.
+    const result = await softmaxOfArraySoon(array, temperature, stillWanted);
+    return result && lensTitle(result);
+  } catch (error) {
+    return vscode.l10n.t('softmax: {0}', errorText(error));
   }
 }
 

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { parseNumberList, SoftmaxInputError, type FoundArray } from '../core';
+import { parseNumberList, SoftmaxInputError, type ArrayRole, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import type { ArrayRoles } from './arrayRoles';
-import { plainProbabilities, plainValues, softmaxOfArraySoon } from './arraySoftmax';
+import { plainProbabilities, plainValues, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
-import { copyResult, insertResultBelow, type ComputedSoftmax } from './insertResult';
+import { copyResult, insertResultBelow, type ComputedSoftmax, type CopyableResult } from './insertResult';
+import type { OutputArrays, PrintedArray } from './outputArrays';
 import { readSettings } from './settings';
 import { notificationMessage } from './summaries';
 
@@ -20,7 +21,7 @@ export interface SoftmaxCommandResult {
  * Copy Last Result and Insert Last Result Below (the palette's way to those actions, for keyboard users) act on
  * the latest result computed in the active document; they return whether they did.
  */
-export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles): vscode.Disposable[] {
+export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable[] {
   // One result per open document, dropped when it closes: memory follows the documents open.
   const latest = new Map<string, ComputedSoftmax>();
   const latestHere = (): ComputedSoftmax | undefined => {
@@ -37,7 +38,15 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
   };
   return [
     vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
-      const computed = await computeAtSelection(arrays);
+      const target = await targetOfCommand(arrays, outputs);
+      if (!target) return undefined;
+      if (target.printed) {
+        const computed = await computePrinted(target.printed);
+        if (!computed) return undefined;
+        void notifyPrinted(computed, target.printed);
+        return { values: plainValues(computed.result), probabilities: plainProbabilities(computed.result) };
+      }
+      const computed = await computeAtSelection(target.editor, target.array);
       if (!computed) return undefined;
       latest.set(computed.document.uri.toString(), computed);
       // Not awaited: callers of executeCommand get the numbers while the notification is still open.
@@ -57,23 +66,60 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
   ];
 }
 
-async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftmax | undefined> {
+type Target = { editor: vscode.TextEditor; array: FoundArray; printed?: undefined } | { printed: PrintedArray };
+
+/**
+ * What the command computes: the selection, else the array at the cursor; in a notebook, a selected cell with no
+ * array in its source (or no cell editor focused) gives the first array its saved outputs print.
+ */
+async function targetOfCommand(arrays: DocumentArrays, outputs: OutputArrays): Promise<Target | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Open a document with a numeric array to compute its softmax.'));
+  const notebook = vscode.window.activeNotebookEditor;
+  const cell = notebook && !notebook.selection.isEmpty ? notebook.notebook.cellAt(notebook.selection.start) : undefined;
+  if (editor && (!cell || editor.document === cell.document)) {
+    if (!editor.selection.isEmpty) {
+      const array = arrayInSelection(editor);
+      return array && { editor, array };
+    }
+    const array = await arrayAtCursor(editor, arrays);
+    if (array) return { editor, array };
+    const printed = cell && (await outputs.ofSelectedCell());
+    if (printed) return { printed };
+    void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array at the cursor. Select numbers or put the cursor inside an array.'));
     return undefined;
   }
+  if (cell) {
+    const printed = await outputs.ofSelectedCell();
+    if (printed) return { printed };
+    void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array in the selected cell’s outputs. Put the cursor inside an array of its code, or select numbers.'));
+    return undefined;
+  }
+  void vscode.window.showWarningMessage(vscode.l10n.t('Open a document with a numeric array to compute its softmax.'));
+  return undefined;
+}
+
+async function computeAtSelection(editor: vscode.TextEditor, array: FoundArray): Promise<ComputedSoftmax | undefined> {
   const { document } = editor;
-  const array = editor.selection.isEmpty ? await arrayAtCursor(editor, arrays) : arrayInSelection(editor);
-  if (!array) return undefined;
   // The offsets are those of the text as it is now: an answer for older text comes back undefined.
   const version = document.version;
   const literal = document.getText(new vscode.Range(document.positionAt(array.start), document.positionAt(array.end)));
   const settings = readSettings(document);
+  const result = await softmaxOrSay(array, settings.temperature);
+  if (!result) return undefined;
+  return { document, version, start: array.start, end: array.end, literal, result, decimals: settings.decimals, languageId: document.languageId };
+}
+
+/** The softmax of an array an output prints; it lives in no document, so nothing can be inserted next to it. */
+async function computePrinted(printed: PrintedArray): Promise<CopyableResult | undefined> {
+  const settings = readSettings(vscode.Uri.parse(printed.ref.notebook));
+  const result = await softmaxOrSay(printed.array, settings.temperature);
+  if (!result) return undefined;
+  return { result, decimals: settings.decimals, languageId: printed.languageId };
+}
+
+async function softmaxOrSay(array: FoundArray, temperature: number): Promise<ArraySoftmax | undefined> {
   try {
-    const result = await softmaxOfArraySoon(array, settings.temperature);
-    if (!result) return undefined;
-    return { document, version, start: array.start, end: array.end, literal, result, decimals: settings.decimals };
+    return await softmaxOfArraySoon(array, temperature);
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', errorText(error)));
@@ -123,7 +169,10 @@ function readAs(computed: ComputedSoftmax, roles: ArrayRoles): string | undefine
   const { document } = computed;
   if (document.isClosed || document.version !== computed.version) return undefined;
   const role = roles.roleOf(document, computed.result.array);
-  if (role.role === 'logits') return undefined;
+  return role.role === 'logits' ? undefined : readAsWords(role);
+}
+
+function readAsWords(role: ArrayRole): string {
   return vscode.l10n.t('These numbers read as {0} ({1}); here is their softmax, as asked.', roleLabel(role.role), reasonText(role.reason));
 }
 
@@ -140,6 +189,17 @@ async function notify(computed: ComputedSoftmax, arrays: DocumentArrays, note: s
   else if (choice === steps) {
     await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.document.uri.toString(), start: computed.start });
   }
+}
+
+/** Copy and Show Steps: the printed array is in no document, so there is nowhere to insert below it. */
+async function notifyPrinted(computed: CopyableResult, printed: PrintedArray): Promise<void> {
+  const copy = vscode.l10n.t('Copy');
+  const steps = vscode.l10n.t('Show Steps');
+  const message = `${notificationMessage(computed.result, computed.decimals)} ${vscode.l10n.t('(printed by {0})', printed.source.place ?? '')}`;
+  const note = printed.role.role === 'logits' ? '' : ` ${readAsWords(printed.role)}`;
+  const choice = await vscode.window.showInformationMessage(message + note, copy, steps);
+  if (choice === copy) await copyResult(computed);
+  else if (choice === steps) await vscode.commands.executeCommand('softmaxLens.showWalkthrough', printed.ref);
 }
 
 async function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<boolean> {

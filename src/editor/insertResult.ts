@@ -3,15 +3,21 @@ import { exportSyntaxFor, formatArray, formatNumber, formatProbability, type Pro
 import { rowFacts, type ArraySoftmax } from './arraySoftmax';
 
 /** A softmax computed by the command, remembered with the document, its version and the text it was computed on. */
-export interface ComputedSoftmax {
+/** What Copy needs: the result, its decimals and the language whose syntax it is written in. */
+export interface CopyableResult {
+  result: ArraySoftmax;
+  decimals: number;
+  languageId: string;
+}
+
+/** A result computed on an array of a document, with what Insert Below checks before it edits. */
+export interface ComputedSoftmax extends CopyableResult {
   document: vscode.TextDocument;
   version: number;
   /** Document offsets of the array (or the selected numbers), and the text there. */
   start: number;
   end: number;
   literal: string;
-  result: ArraySoftmax;
-  decimals: number;
 }
 
 const lineComments: Record<string, string> = {};
@@ -36,7 +42,7 @@ const noComments: Record<string, string> = { json: 'JSON', jsonl: 'JSON Lines' }
  * Each probability as a number in code: rounded to the decimals asked, but with the digits it takes never to read 1
  * below 1 nor 0 above 0 (one too small for a double is written from its log, `4.1e-439`).
  */
-function probabilityCells(computed: ComputedSoftmax): (i: number) => string {
+function probabilityCells(computed: CopyableResult): (i: number) => string {
   const { result } = computed;
   const rows = new Map<number, (i: number) => ProbabilityFacts>();
   return (i) => {
@@ -54,12 +60,12 @@ export function resultCode(computed: ComputedSoftmax): string {
 }
 
 /** The same, as text for the clipboard: just the array. */
-export function resultArray(computed: ComputedSoftmax): string {
+export function resultArray(computed: CopyableResult): string {
   const { result } = computed;
-  return formatArray(result.probabilities, result.array.shape, exportSyntaxFor(computed.document.languageId), computed.decimals, probabilityCells(computed));
+  return formatArray(result.probabilities, result.array.shape, exportSyntaxFor(computed.languageId), computed.decimals, probabilityCells(computed));
 }
 
-export async function copyResult(computed: ComputedSoftmax): Promise<void> {
+export async function copyResult(computed: CopyableResult): Promise<void> {
   await vscode.env.clipboard.writeText(resultArray(computed));
   // A notification, not a status bar message: VS Code announces notifications to screen readers.
   void vscode.window.showInformationMessage(vscode.l10n.t('Softmax copied to the clipboard'));

@@ -4,9 +4,42 @@
 import type { lab } from '../core';
 
 /** An array in a document: its URI and the UTF-16 offset where its literal starts. */
-export interface ArrayRef {
+export interface DocumentArrayRef {
+  kind?: 'document';
   uri: string;
   start: number;
+}
+
+/** An array a notebook cell's saved output prints: which output item of which cell, and the offset in its text. */
+export interface OutputArrayRef {
+  kind: 'output';
+  notebook: string;
+  cell: number;
+  output: number;
+  item: number;
+  start: number;
+}
+
+export type ArrayRef = DocumentArrayRef | OutputArrayRef;
+
+/** A reference read from a message, a command argument or persisted state; undefined unless it is well formed. */
+export function parseArrayRef(value: unknown): ArrayRef | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (v.kind === 'output') {
+    if (typeof v.notebook !== 'string' || !isCount(v.cell) || !isCount(v.output) || !isCount(v.item) || !isCount(v.start)) return undefined;
+    return { kind: 'output', notebook: v.notebook, cell: v.cell, output: v.output, item: v.item, start: v.start };
+  }
+  if ((v.kind !== undefined && v.kind !== 'document') || typeof v.uri !== 'string' || !isCount(v.start)) return undefined;
+  return { uri: v.uri, start: v.start };
+}
+
+/** Whether two references point at the same array. */
+export function sameRef(a: ArrayRef, b: ArrayRef): boolean {
+  if (a.kind === 'output' || b.kind === 'output') {
+    return a.kind === 'output' && b.kind === 'output' && a.notebook === b.notebook && a.cell === b.cell && a.output === b.output && a.item === b.item && a.start === b.start;
+  }
+  return a.uri === b.uri && a.start === b.start;
 }
 
 /** What the webview keeps through getState/setState so the panel comes back on the same array after a reload. */
@@ -124,6 +157,8 @@ export interface WalkthroughView {
     lineText: string;
     /** A variable name written before the array, if any: document text too. */
     name?: string;
+    /** For an array a notebook cell's output prints, the place said instead of a line: "Cell 3 · output 1". */
+    place?: string;
   };
   /** What the array reads as, localized on the host: the walkthrough takes the softmax whatever it is, and says so. */
   reading: {
@@ -358,11 +393,6 @@ function fieldsOf(value: unknown): Record<string, unknown> | undefined {
 
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
 const isPositive = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x > 0;
-
-function parseArrayRef(value: unknown): ArrayRef | undefined {
-  const f = fieldsOf(value);
-  return f !== undefined && typeof f.uri === 'string' && isCount(f.start) ? { uri: f.uri, start: f.start } : undefined;
-}
 
 /**
  * The state a webview saved, read from whatever getState() or a restored panel gives back: undefined unless row,

@@ -12,9 +12,14 @@ export function describeSource(document: vscode.TextDocument, array: FoundArray)
   return {
     fileName: vscode.workspace.asRelativePath(document.uri, false),
     line: position.line + 1,
-    lineText: trimmed.length > lineTextCap ? `${trimmed.slice(0, lineTextCap - 1)}…` : trimmed,
+    lineText: shortLine(trimmed),
     name: nameBefore(line.slice(0, position.character)),
   };
+}
+
+/** A line of text cut to what the header has room for. */
+export function shortLine(line: string): string {
+  return line.length > lineTextCap ? `${line.slice(0, lineTextCap - 1)}…` : line;
 }
 
 /** `logits = [`, `x: number[] = [`, `y = np.array(`, `"scores": [` → the name written before the array. */

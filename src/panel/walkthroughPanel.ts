@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { formatNumber, type FoundArray } from '../core';
+import { formatNumber, type ArrayRole, type FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
+import type { OutputArrays, PrintedArray } from '../editor/outputArrays';
 import { affectsSettings } from '../editor/settings';
 import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
@@ -16,6 +17,7 @@ import {
   parseWebviewMessage,
   samplingOff,
   samplingSettingsFrom,
+  sameRef,
   temperatureRange,
   type ArrayRef,
   type AttentionSettings,
@@ -47,6 +49,8 @@ export interface WalkthroughSnapshot {
   values?: number[];
   /** What the shown array reads as, as the panel says it. */
   reading?: WalkthroughView['reading'];
+  /** Where the panel's header says the array is. */
+  source?: WalkthroughView['source'];
   row: number;
   pinned: boolean;
   lingering: boolean;
@@ -99,6 +103,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly arrays: DocumentArrays,
     private readonly roles: ArrayRoles,
+    private readonly outputs: OutputArrays,
     defaults: WalkthroughDefaults,
   ) {
     this.temperature = clampTemperature(defaults.temperature());
@@ -106,6 +111,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
+      outputs.onDidChangeSelection(() => this.scheduleFollowCell()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!affectsSettings(e)) return;
         this.temperature = clampTemperature(defaults.temperature());
@@ -118,7 +124,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       }),
       vscode.workspace.onDidOpenTextDocument((document) => {
         const state = this.awaited;
-        if (!state || this.shown || !this.panel || state.ref?.uri !== document.uri.toString()) return;
+        if (!state || this.shown || !this.panel || state.ref?.kind === 'output' || state.ref?.uri !== document.uri.toString()) return;
         void this.adopt(state).then(() => this.render());
       }),
     );
@@ -127,7 +133,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
   async show(ref?: ArrayRef): Promise<WalkthroughSnapshot> {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
-    const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
+    const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor).then((shown) => shown ?? this.atSelectedCell());
     this.followRequest++;
     this.followCancel?.cancel();
     if (!this.panel) {
@@ -186,6 +192,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       ref: this.shown?.ref,
       values: this.shown?.array.values,
       reading: this.shown?.reading,
+      source: this.shown?.source,
       row: this.row,
       pinned: this.pinned,
       lingering: this.lingering,
@@ -282,10 +289,35 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.followCancel?.dispose();
     this.followCancel = new vscode.CancellationTokenSource();
     const array = await this.arrays.arrayAt(editor.document, editor.selection.active, this.followCancel.token);
+    // In a notebook cell with no array at the cursor, the array its output prints.
+    const printed = array ? undefined : await this.outputs.ofCellDocument(editor.document);
     // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
     if (request !== this.followRequest || version !== editor.document.version) return;
     if (!this.panel || this.pinned || editor.document.isClosed) return;
-    const shown = array && this.shownOf(editor.document, array);
+    this.showFollowed(array ? this.shownOf(editor.document, array) : printed && this.shownOfPrinted(printed));
+  }
+
+  /** A notebook's selected cell changed: its editor's cursor decides when it has one, else what its outputs print. */
+  private scheduleFollowCell() {
+    if (!this.panel || this.pinned) return;
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => void this.followCell(), followDelayMs);
+  }
+
+  private async followCell() {
+    const editor = vscode.window.activeTextEditor;
+    const notebook = vscode.window.activeNotebookEditor;
+    if (!notebook || notebook.selection.isEmpty) return;
+    if (editor && editor.document === notebook.notebook.cellAt(notebook.selection.start).document) return this.follow(editor);
+    if (!this.panel || this.pinned) return;
+    const request = ++this.followRequest;
+    const printed = await this.outputs.ofSelectedCell();
+    if (request !== this.followRequest || !this.panel || this.pinned) return;
+    this.showFollowed(printed && this.shownOfPrinted(printed));
+  }
+
+  /** Shows what the cursor (or the selected cell) is on now, or says the panel lingers on the last array. */
+  private showFollowed(shown: Shown | undefined) {
     if (!shown) {
       if (this.shown && !this.lingering) {
         this.lingering = true;
@@ -319,11 +351,20 @@ export class WalkthroughPanel implements vscode.Disposable {
     return array && this.shownOf(editor.document, array);
   }
 
+  private async atSelectedCell(): Promise<Shown | undefined> {
+    const printed = await this.outputs.ofSelectedCell();
+    return printed && this.shownOfPrinted(printed);
+  }
+
   /**
-   * The array a reference names, in a document already open: a reference from a command's argument or a restored
-   * panel never loads a file into the host. `tell` says so in a message when the document is not open.
+   * The array a reference names, in a document or notebook already open: a reference from a command's argument or a
+   * restored panel never loads a file into the host. `tell` says so in a message when the document is not open.
    */
   private async resolve(ref: ArrayRef, tell: boolean): Promise<Shown | undefined> {
+    if (ref.kind === 'output') {
+      const printed = await this.outputs.at(ref);
+      return printed && this.shownOfPrinted(printed);
+    }
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
     if (!document) {
       if (tell) {
@@ -347,18 +388,13 @@ export class WalkthroughPanel implements vscode.Disposable {
       version: document.version,
       array,
       source: describeSource(document, array),
-      reading: this.readingOf(document, array),
+      reading: readingOf(this.roles.roleOf(document, array)),
     };
   }
 
-  /** What the array reads as, and for anything but logits that the steps take its softmax all the same. */
-  private readingOf(document: vscode.TextDocument, array: FoundArray): WalkthroughView['reading'] {
-    const { role, reason } = this.roles.roleOf(document, array);
-    const reading: WalkthroughView['reading'] = { label: roleLabel(role), reason: reasonText(reason) };
-    if (role !== 'logits') {
-      reading.note = vscode.l10n.t('These numbers read as {0}, not logits; the steps below take their softmax as if they were logits, as asked.', roleLabel(role));
-    }
-    return reading;
+  private shownOfPrinted(printed: PrintedArray): Shown {
+    const { ref, version, array, source, role } = printed;
+    return { ref, version, array, source, reading: readingOf(role) };
   }
 
   /** Posts the view of what is shown; a huge row is computed a step per turn, and a newer render makes this one stop. */
@@ -402,7 +438,10 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** The lab's settings, and the arrays of the shown array's document it may be compared with (from the cache). */
   private async labRequest(shown: Shown): Promise<LabRequest> {
     const request: LabRequest = { sampling: this.sampling, attention: this.attention, candidates: [], moreCandidates: false, describeError: errorText };
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.ref.uri);
+    // An array a notebook cell's output prints lives in no document: there is nothing beside it to compare with.
+    const { ref } = shown;
+    if (ref.kind === 'output') return request;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
     // A document too large to scan whole is only ever scanned around the cursor: it offers nothing to compare with.
     if (!document || document.isClosed || this.arrays.isLarge(document)) return request;
     const arrays = (await this.arrays.arraysSoon(document)) ?? [];
@@ -434,8 +473,17 @@ function candidateLabel(document: vscode.TextDocument, array: FoundArray): strin
   return `${where}: [${first.join(', ')}${array.values.length > 3 ? ', …' : ''}]`;
 }
 
+/** What the array reads as, and for anything but logits that the steps take its softmax all the same. */
+function readingOf({ role, reason }: ArrayRole): WalkthroughView['reading'] {
+  const reading: WalkthroughView['reading'] = { label: roleLabel(role), reason: reasonText(reason) };
+  if (role !== 'logits') {
+    reading.note = vscode.l10n.t('These numbers read as {0}, not logits; the steps below take their softmax as if they were logits, as asked.', roleLabel(role));
+  }
+  return reading;
+}
+
 function sameArray(a: Shown, b: Shown): boolean {
-  return a.ref.uri === b.ref.uri && a.ref.start === b.ref.start;
+  return sameRef(a.ref, b.ref);
 }
 
 function clampTemperature(t: number): number {

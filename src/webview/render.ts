@@ -26,7 +26,8 @@ export function renderSource(view: WalkthroughView, strings: WalkthroughStrings)
   const where = element('h1', 'where');
   const name = view.source.name ? `${view.source.name} · ` : '';
   const shape = view.shape.length > 1 ? ` · [${view.shape.join(' × ')}]` : ` · n = ${view.length}`;
-  where.textContent = `${strings.source}: ${name}${view.source.fileName}:${view.source.line}${shape}`;
+  const place = view.source.place === undefined ? `:${view.source.line}` : ` · ${view.source.place}`;
+  where.textContent = `${strings.source}: ${name}${view.source.fileName}${place}${shape}`;
   const line = element('code', 'line', view.source.lineText);
   const reading = element('p', 'reading', `${strings.readAs}: ${view.reading.label} — ${view.reading.reason}`);
   header.append(where, line, reading);
