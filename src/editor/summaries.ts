@@ -124,7 +124,7 @@ export function distributionTitle(distribution: Distribution, shape: readonly nu
   if (kind === 'probabilities') {
     return vscode.l10n.t('{0} · {1} · entropy {2} nats · max {3} @ {4}', label, checkWords(row.check, kind), formatNumber(row.entropyNats, 3), best, row.argmax);
   }
-  const exp = shortList(row.probabilities, lensEntries, (x) => formatNumber(x, 3));
+  const exp = shortList(row.probabilities, lensEntries, (i) => formatNumber(row.probabilities[i], 3));
   const shown = row.check.sumsToOne === true ? label : `${label} · ${checkWords(row.check, kind)}`;
   return vscode.l10n.t('{0} · exp → {1} · max {2} @ {3}', shown, exp, best, row.argmax);
 }

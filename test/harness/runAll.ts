@@ -25,8 +25,8 @@ const steps: Step[] = [
   { name: 'Type check', command: npm, args: ['run', '-s', 'check-types'], timeoutSeconds: 300, kind: 'check' },
   { name: 'Lint', command: npm, args: ['run', '-s', 'lint'], timeoutSeconds: 300, kind: 'check' },
   { name: 'Unit tests', command: process.execPath, args: [layer('runUnit.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_UNIT_TIMEOUT', 600), kind: 'suite' },
-  { name: 'VS Code suite', command: process.execPath, args: [layer('runVscode.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
-  { name: 'Web extension host suite', command: process.execPath, args: [layer('runWeb.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 300) + 120, kind: 'suite', needsVsCode: true },
+  { name: 'VS Code suite', command: process.execPath, args: [layer('runVscode.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 600) + 120, kind: 'suite', needsVsCode: true },
+  { name: 'Web extension host suite', command: process.execPath, args: [layer('runWeb.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 600) + 120, kind: 'suite', needsVsCode: true },
   { name: 'UI suite', command: process.execPath, args: [layer('runUi.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_UI_TIMEOUT', 900), kind: 'suite', needsVsCode: true },
   // Last: `vsce package` rebuilds dist minified (vscode:prepublish), which the layers above should not run on.
   { name: 'Package tests', command: process.execPath, args: [layer('runPackage.js')], timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_PACKAGE_TIMEOUT', 600), kind: 'suite' },

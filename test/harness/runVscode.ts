@@ -9,7 +9,7 @@ if (require.main === module) {
     runExtensionHostSuite({
       name: 'VS Code suite',
       testsPath: path.join(repoRoot(), 'dist', 'test', 'vscode', 'index.js'),
-      timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 300),
+      timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_VSCODE_TIMEOUT', 600),
     }),
   );
 }

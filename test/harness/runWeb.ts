@@ -13,7 +13,7 @@ if (require.main === module) {
       name: 'web extension host suite',
       testsPath: path.join(repoRoot(), 'dist', 'test', 'web', 'index.js'),
       settings: WEB_WORKER_SETTINGS,
-      timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 300),
+      timeoutSeconds: secondsFromEnv('SOFTMAX_LENS_WEB_TIMEOUT', 600),
     }),
   );
 }

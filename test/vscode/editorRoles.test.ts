@@ -2,14 +2,17 @@
 // printed probabilities and log-probabilities their own facts, shapes nothing but a note.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { argmax, formatNumber, softmax } from '../../src/core';
+import { argmax, formatNumber, formatProbabilityDigits, probabilityFacts, softmax } from '../../src/core';
 import { activateExtension, closeAllEditors, openEditor, positionOf, softmaxHover, softmaxLenses, withSetting } from './editorSupport';
 
 /** The softmax lens title of logits, from the core's numbers and formatter. */
 function softmaxTitle(values: number[]): string {
   const p = softmax(values);
   const best = argmax(p);
-  return `softmax → [${Array.from(p, (x) => formatNumber(x, 3)).join(', ')}] · max ${formatNumber(p[best], 3)} @ ${best}`;
+  // Digits that never read 1 for p < 1 or 0 for p > 0: [0, 1027] reads [7e-446, >0.999].
+  const facts = probabilityFacts(values, p);
+  const digits = (i: number) => formatProbabilityDigits(p[i], 3, facts(i));
+  return `softmax → [${Array.from(p, (_, i) => digits(i)).join(', ')}] · max ${digits(best)} @ ${best}`;
 }
 
 /** −Σ p log p of printed probabilities, summed plainly: a reference for the lens's entropy to 3 digits. */
