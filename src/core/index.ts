@@ -1,5 +1,7 @@
 // The public face of the core: pure TypeScript shared by the extension hosts, the webview and the tests.
 export * from './softmax';
+export { describeError } from './softmaxInput';
+export { errorTemplates, type ErrorCode, type Translate } from './messages';
 export * from './stats';
 export * from './breakdown';
 export * from './format';

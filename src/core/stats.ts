@@ -104,12 +104,12 @@ export function entropy(logits: ArrayLike<number>, options?: SoftmaxOptions): { 
   return { nats, bits: nats / Math.LN2 };
 }
 
-/** Checks that target names one of n classes. */
-export function checkTarget(target: number, n: number, where = ''): void {
+/** Checks that target names one of n classes; `row` names the row of a matrix with more than one. */
+export function checkTarget(target: number, n: number, row?: number): void {
   if (!Number.isInteger(target) || target < 0 || target >= n) {
-    throw new SoftmaxInputError(
-      `The target class${where} must be a whole number from 0 to ${n - 1} (got ${String(target)}).`,
-    );
+    throw row === undefined
+      ? new SoftmaxInputError('target', [n - 1, String(target)])
+      : new SoftmaxInputError('targetInRow', [row, n - 1, String(target)]);
   }
 }
 
@@ -139,11 +139,11 @@ export function meanCrossEntropy(
   const t = temperatureOf(options);
   const { rows, cols } = rowsOf(values.length, shape);
   if (targets.length !== rows) {
-    throw new SoftmaxInputError(`There are ${rows} rows of logits but ${targets.length} target classes; give one per row.`);
+    throw new SoftmaxInputError('targetCount', [rows, targets.length]);
   }
   let sum = 0;
   for (let r = 0; r < rows; r++) {
-    checkTarget(targets[r], cols, rows > 1 ? ` of row ${r}` : '');
+    checkTarget(targets[r], cols, rows > 1 ? r : undefined);
     sum += crossEntropyAt(values, r * cols, cols, targets[r], t, r, shape);
   }
   return sum / rows;

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { getL10nJson } from '@vscode/l10n-dev';
+import { errorTemplates } from '../../src/core/messages';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const readJson = (file: string): unknown => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
@@ -15,11 +16,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every message passed to vscode.l10n.t in src, found as `@vscode/l10n-dev export` finds them. */
+/**
+ * Every message passed to vscode.l10n.t in src, found as `@vscode/l10n-dev export` finds them, and the core's error
+ * templates, which the editor passes to vscode.l10n.t by code.
+ */
 async function sourceMessages(): Promise<string[]> {
   const files = sourceFiles(path.join(root, 'src')).map((file) => ({ contents: fs.readFileSync(file, 'utf8'), extension: path.extname(file) }));
   const bundle = await getL10nJson(files);
-  return Object.entries(bundle).map(([key, value]) => (typeof value === 'string' ? key : value.message));
+  const literal = Object.entries(bundle).map(([key, value]) => (typeof value === 'string' ? key : value.message));
+  return [...new Set([...literal, ...Object.values(errorTemplates)])];
 }
 
 /** Every "%key%" string anywhere in package.json. */

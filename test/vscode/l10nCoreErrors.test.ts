@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { crossEntropy, meanCrossEntropy, softmax, softmaxRows, SoftmaxInputError } from '../../src/core';
-import { errorText, localizedCoreMessage } from '../../src/l10n/coreErrors';
+import { breakdown, crossEntropy, describeError, errorTemplates, lab, meanCrossEntropy, softmax, softmaxRows, SoftmaxInputError, type ErrorCode } from '../../src/core';
+import { errorText } from '../../src/l10n/coreErrors';
 
 /** One input per message the core can give, vector and matrix forms of each. */
 const badInputs: [string, () => unknown][] = [
@@ -22,6 +22,12 @@ const badInputs: [string, () => unknown][] = [
   ['target class out of range', () => crossEntropy([1, 2], 5)],
   ['target class of a row out of range', () => meanCrossEntropy([1, 2, 3, 4], [2, 2], [0, 7])],
   ['one target for two rows', () => meanCrossEntropy([1, 2, 3, 4], [2, 2], [0])],
+  ['top-k not a whole number', () => lab.checkSamplingOptions({ topK: 1.5 })],
+  ['top-p above 1', () => lab.checkSamplingOptions({ topP: 2 })],
+  ['min-p below 0', () => lab.checkSamplingOptions({ minP: -1 })],
+  ['comparing distributions of different lengths', () => lab.compare(breakdown([1, 2]), breakdown([1, 2, 3]))],
+  ['an attention dimension of 0', () => lab.attentionScale(0)],
+  ['a row the scores do not have', () => lab.maskedScores([1, 2, 3, 4], [2, 2], 5, false)],
 ];
 
 function thrown(run: () => unknown): SoftmaxInputError {
@@ -35,20 +41,22 @@ function thrown(run: () => unknown): SoftmaxInputError {
 }
 
 suite('core error messages reach the user through vscode.l10n', () => {
-  test('in English every message the core gives is recognized and shown word for word', function () {
+  test('in English every message the core gives is worded from its code and shown word for word', function () {
     if (!vscode.env.language.startsWith('en')) this.skip();
     const distinct = new Set<string>();
+    const codes = new Set<ErrorCode>();
     for (const [what, run] of badInputs) {
-      const { message } = thrown(run);
-      distinct.add(message);
-      assert.strictEqual(localizedCoreMessage(message), message, `${what}: no translation template matches ${JSON.stringify(message)}`);
-      assert.strictEqual(errorText(thrown(run)), message);
+      const error = thrown(run);
+      distinct.add(error.message);
+      codes.add(error.code);
+      assert.strictEqual(describeError(error), error.message, `${what}: the code ${error.code} does not word ${JSON.stringify(error.message)}`);
+      assert.strictEqual(errorText(error), error.message);
     }
     assert.strictEqual(distinct.size, badInputs.length, 'two bad inputs gave the same message; the cases do not cover every template');
+    assert.deepStrictEqual(Object.keys(errorTemplates).filter((c) => !codes.has(c as ErrorCode)), [], 'codes no bad input here produces');
   });
 
   test('errors that are not the core’s pass through unchanged', () => {
-    assert.strictEqual(localizedCoreMessage('Something else went wrong.'), undefined);
     assert.strictEqual(errorText(new Error('Something else went wrong.')), 'Something else went wrong.');
   });
 });

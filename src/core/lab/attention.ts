@@ -15,7 +15,7 @@ export interface AttentionOptions {
 /** √d, after checking d is a dimension. */
 export function attentionScale(d: number): number {
   if (!Number.isInteger(d) || d < 1) {
-    throw new SoftmaxInputError(`The dimension d must be a whole number from 1 up (got ${String(d)}).`);
+    throw new SoftmaxInputError('attentionDimension', [String(d)]);
   }
   return Math.sqrt(d);
 }
@@ -28,7 +28,7 @@ function queryOf(shape: readonly number[], row: number): number {
 /** Row `row` of the scores with the causal mask applied: −∞ at every column after the query. */
 export function maskedScores(values: ArrayLike<number>, shape: readonly number[], row: number, causal: boolean): Float64Array {
   const { rows, cols } = rowsOf(values.length, shape);
-  if (!Number.isInteger(row) || row < 0 || row >= rows) throw new SoftmaxInputError(`There is no row ${String(row)}; the rows are 0 to ${rows - 1}.`);
+  if (!Number.isInteger(row) || row < 0 || row >= rows) throw new SoftmaxInputError('noSuchRow', [String(row), rows - 1]);
   const out = new Float64Array(cols);
   const query = queryOf(shape, row);
   for (let j = 0; j < cols; j++) out[j] = causal && j > query ? -Infinity : values[row * cols + j];

@@ -68,7 +68,7 @@ function total(sum: Compensated): number {
 export function* compareSteps(p: Distribution, q: Distribution): Steps<Comparison> {
   const n = p.probabilities.length;
   if (q.probabilities.length !== n) {
-    throw new SoftmaxInputError(`Two distributions can be compared only over the same classes; these have ${n} and ${q.probabilities.length}.`);
+    throw new SoftmaxInputError('compareLengths', [n, q.probabilities.length]);
   }
   const terms = { klPQ: new Float64Array(n), klQP: new Float64Array(n), crossEntropy: new Float64Array(n), totalVariation: new Float64Array(n) };
   const fresh = (): Compensated => ({ total: 0, comp: 0 });

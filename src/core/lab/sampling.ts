@@ -74,13 +74,13 @@ function isOff(options: SamplingOptions): { topK: boolean; topP: boolean; minP: 
 export function checkSamplingOptions(options: SamplingOptions): void {
   const { topK, topP, minP } = options;
   if (topK !== undefined && !(Number.isInteger(topK) && topK >= 0)) {
-    throw new SoftmaxInputError(`Top-k must be a whole number, 0 to turn it off (got ${String(topK)}).`);
+    throw new SoftmaxInputError('topK', [String(topK)]);
   }
   if (topP !== undefined && !(topP >= 0 && topP <= 1)) {
-    throw new SoftmaxInputError(`Top-p must be a number from 0 to 1, 1 to turn it off (got ${String(topP)}).`);
+    throw new SoftmaxInputError('topP', [String(topP)]);
   }
   if (minP !== undefined && !(minP >= 0 && minP <= 1)) {
-    throw new SoftmaxInputError(`Min-p must be a number from 0 to 1, 0 to turn it off (got ${String(minP)}).`);
+    throw new SoftmaxInputError('minP', [String(minP)]);
   }
 }
 
