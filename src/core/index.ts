@@ -9,3 +9,4 @@ export * from './reading';
 export * from './precision';
 export * from './roles';
 export * from './distribution';
+export * from './claims';
