@@ -10,3 +10,5 @@ export * from './precision';
 export * from './roles';
 export * from './distribution';
 export * from './claims';
+export * from './notebook';
+export * from './fileLanguages';
