@@ -245,6 +245,33 @@ interface CallRead {
   argument: string;
   axis: 0 | -1 | undefined;
   float32: boolean;
+  /** A bare `softmax(…)`: the document's own function or an import, whose parameters decide what it computes. */
+  own?: boolean;
+}
+
+/** `np.exp(x) / np.exp(x).sum()` and `np.exp(x) / np.sum(np.exp(x))`: softmax of x over the whole array. */
+function readExpRatio(expression: string): CallRead | undefined {
+  const m = /^(?:np|numpy|torch|jnp)\.exp\((.+)\)\s*\/\s*(?:(?:np|numpy|torch|jnp)\.sum\((?:np|numpy|torch|jnp)\.exp\((.+)\)\)|(?:np|numpy|torch|jnp)\.exp\((.+)\)\.sum\(\))$/.exec(expression.trim());
+  if (m === null) return undefined;
+  const a = m[1].trim();
+  const b = (m[2] ?? m[3]).trim();
+  if (a !== b || !balanced(a)) return undefined;
+  return { argument: a, axis: undefined, float32: /^torch/.test(expression.trim()) };
+}
+
+/**
+ * A document's own `softmax` computes softmax of its one argument as far as a reader can tell; one that takes more
+ * (`def softmax(x, T=2.0)`) may compute something else when called with one. True when no definition says otherwise.
+ */
+function ownSoftmaxTakesOne(text: string, at: number, floor: number): boolean {
+  for (const line of linesUp(text, at, floor)) {
+    const def = /^(?:def\s+softmax\s*\((.*)\)|softmax\s*=\s*lambda\b([^:]*):)/.exec(line.code);
+    if (def === null) continue;
+    const params = splitArguments((def[1] ?? def[2] ?? '').replace(/\)\s*(?:->.*)?:?\s*$/, ''));
+    // An axis parameter changes nothing for a vector, and a matrix's claim needs its axis written at the call.
+    return params !== undefined && params.filter((p) => p !== '' && p !== 'self' && !/^(?:axis|dim)\s*(?::[^=]*)?=/.test(p)).length <= 1;
+  }
+  return true;
 }
 
 /**
@@ -255,8 +282,8 @@ export function claimOf(text: string, show: { expression: string; at: number; in
   const floor = Math.max(0, show.at - reach);
   const followed = followName(text, unwrapShown(show.expression), show.at, show.indent, floor);
   if (followed === undefined) return undefined;
-  const call = readSoftmaxCall(followed.expression);
-  if (call === undefined) return undefined;
+  const call = readSoftmaxCall(followed.expression) ?? readExpRatio(followed.expression);
+  if (call === undefined || (call.own && !ownSoftmaxTakesOne(text, followed.at, floor))) return undefined;
   // The argument: `logits`, `logits / T`, `(z / 0.5)`, or a literal written in the call.
   let argument = stripParens(call.argument);
   let temperature = 1;
@@ -409,7 +436,7 @@ function readSoftmaxCall(expression: string): CallRead | undefined {
     axis = -1;
   }
   const float32 = method ? true : receiver !== undefined && FLOAT32_MODULES.test(receiver);
-  return { argument, axis: axisWritten === '0' ? 0 : axis, float32 };
+  return { argument, axis: axisWritten === '0' ? 0 : axis, float32, own: receiver === undefined };
 }
 
 /** The array literal an expression is (`np.array([...])`, `torch.tensor([...], dtype=…)`, `[...]`) among `arrays`. */
@@ -424,7 +451,9 @@ function literalIn(expression: string, at: number, arrays: readonly FoundArray[]
     if (args === undefined || args.length === 0) return undefined;
     for (const a of args.slice(1)) {
       if (!/^dtype\s*=/.test(a)) return undefined;
-      if (/float32|float16|bfloat16|'f4'|"f4"/.test(a)) float32 = true;
+      // Half precision prints are rounded far coarser than any claim here could allow for.
+      if (/float16|bfloat16|half/.test(a)) return undefined;
+      if (/float32|'f4'|"f4"/.test(a)) float32 = true;
       else if (!/float64|double/.test(a)) return undefined;
     }
     if (wrap[1] === 'torch' || wrap[1] === 'tf' || wrap[1] === 'jnp' || wrap[1] === 'jax.numpy') float32 = float32 || !/float64|double/.test(e);

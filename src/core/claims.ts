@@ -6,6 +6,7 @@ import { correctedPrint } from './claimPrint';
 import { findArrays, type FoundArray } from './findArrays';
 import { printPrecision, roundsToPrinted, rowSumChecks, type PrintPrecision } from './precision';
 import { classifyArray } from './roles';
+import { lineAfter } from './surroundings';
 import { rowsOf, softmaxRows, type Steps, runSteps } from './softmax';
 
 /** A replacement of the printed array's text [start, end) with `text`: one edit, undone as one. */
@@ -164,6 +165,8 @@ function sumFinding(text: string, printed: FoundArray, precision: PrintPrecision
   const checks = rowSumChecks(printed.values, printed.shape, precision);
   const row = checks.findIndex((c) => c.sumsToOne === false);
   if (row < 0 || !checks.every((c) => Math.abs(c.sum - 1) <= nearlyOne)) return undefined;
+  // Half-precision tensors hold about three digits: their 4-decimal prints need not sum to 1 at 4 decimals.
+  if (/float16|bfloat16|\bhalf\b/.test(lineAfter(text, printed.end))) return undefined;
   if (classifyArray(text, printed, languageId).role !== 'probabilities') return undefined;
   const { sum, tolerance } = checks[row];
   const shown = precision.decimals >= 0 && precision.mantissaDecimals < 0 ? sum.toFixed(precision.decimals) : String(Number(sum.toPrecision(6)));

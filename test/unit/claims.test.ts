@@ -140,6 +140,14 @@ describe('claims: wrong prints are found, with the right values and a fix in the
     assert.strictEqual(f.fix?.text, `[${s.join(' ')}]`);
   });
 
+  it('reads np.exp(x) / np.exp(x).sum(), a labelled print, and a document\'s softmax with an axis parameter', () => {
+    const s = rounded('seed4');
+    const ratio = ['>>> x = np.array([2.0, 1.0, 0.1])', '>>> np.exp(x) / np.sum(np.exp(x))', 'array([0.6590, 0.2424, 0.0968])', ''].join('\n');
+    assert.strictEqual(fixed(ratio, 'python').split('\n')[2], `array([${s.join(', ')}])`);
+    const labelled = ['```python', 'def softmax(x, axis=-1):', '    e = np.exp(x - x.max(axis=axis, keepdims=True))', '    return e / e.sum(axis=axis, keepdims=True)', 'z = np.array([2.0, 1.0, 0.1])', 'print("Softmax:", softmax(z))', '```', 'Output:', '```', 'Softmax: [0.6590 0.2424 0.0968]', '```'].join('\n');
+    assert.strictEqual(wrong(labelled).fix?.text, `[${s.join(' ')}]`);
+  });
+
   it('finds printed probabilities that do not sum to 1 at their precision, with no code', () => {
     const text = 'The softmax of the logits is `[0.6615, 0.2436, 0.0959]`.\n';
     const f = only(text);
@@ -183,6 +191,11 @@ describe('claims: what must be left alone', () => {
     const text = ['```python', 'a = np.array([2.0, 1.0, 0.1])', 'print(softmax(a))', 'print(softmax(a * 2))', '```', 'Output:', '```', '[0.7 0.2 0.1]', '```'].join('\n');
     none(text);
     none('probs = np.array([0.7, 0.2, 0.1])\nprint(softmax(probs))\n', 'python');
+  });
+
+  it('a document\'s softmax with a temperature parameter, and half-precision logits', () => {
+    none(['def softmax(x, T=2.0):', '    return np.exp(x / T) / np.exp(x / T).sum()', 'print(softmax(np.array([2.0, 1.0, 0.1])))', '# [0.4633 0.2812 0.2555]', ''].join('\n'), 'python');
+    none(['>>> x = torch.tensor([2.0, 1.0, 0.1], dtype=torch.bfloat16)', '>>> torch.softmax(x, dim=0)', 'tensor([0.6602, 0.2432, 0.0986], dtype=torch.bfloat16)', ''].join('\n'), 'python');
   });
 
   it('a softmax whose extra arguments this reader cannot read', () => {
