@@ -150,6 +150,9 @@ function ownLine(prefix: string): string | undefined | null {
   if (t === '' || /^(?:#|\/\/|%|>)+\s*$/.test(t) || /^['"]+$/.test(t)) return undefined;
   const marked = /^(.*?)\s*(?:#|\/\/|-->|->|→|=>)\s*(?:(?:output|out|result|prints?|输出|结果)\s*[:：]?\s*)?$/i.exec(t);
   if (marked && marked[1] !== '' && isCode(marked[1])) return shownExpression(marked[1], true) ?? null;
+  // Prose and comments write the claim itself: `softmax(logits) = [...]`.
+  const equation = /^((?:[A-Za-z_][\w.]*\.)?softmax\s*\(.*\))\s*(?:=|≈|->|→)$/.exec(t);
+  if (equation) return equation[1];
   // A label printed before the value (`Softmax: [...]`, `probs = [...]` in an output): the code above decides.
   if (/[:：=]$/.test(t) && !/^[A-Za-z_][\w.]*\s*=$/.test(t)) return undefined;
   if (/^[A-Za-z_][\w.]*\s*=$/.test(t) || isCode(t)) return null;

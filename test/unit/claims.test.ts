@@ -148,6 +148,14 @@ describe('claims: wrong prints are found, with the right values and a fix in the
     assert.strictEqual(wrong(labelled).fix?.text, `[${s.join(' ')}]`);
   });
 
+  it('reads a claim written as an equation, `softmax(logits) = [...]`, after the code that wrote the logits', () => {
+    const s = rounded('seed3');
+    const text = ['```python', 'logits = [2.0, 1.0, 0.1]', '```', '', '```', 'softmax(logits) = [0.659, 0.242, 0.199]', '```'].join('\n');
+    assert.strictEqual(fixed(text).split('\n')[5], `softmax(logits) = [${s.join(', ')}]`);
+    // At one decimal [0.7, 0.2, 0.1] is the correct rounding: no finding.
+    none(text.replace('[0.659, 0.242, 0.199]', '[0.7, 0.2, 0.1]'));
+  });
+
   it('finds printed probabilities that do not sum to 1 at their precision, with no code', () => {
     const text = 'The softmax of the logits is `[0.6615, 0.2436, 0.0959]`.\n';
     const f = only(text);
