@@ -156,11 +156,20 @@ describe('claims: wrong prints are found, with the right values and a fix in the
     none(text.replace('[0.659, 0.242, 0.199]', '[0.7, 0.2, 0.1]'));
   });
 
+  it('reads IPython\'s In [n]: / Out[n]: prompts', () => {
+    const s = rounded('seed4');
+    const text = ['In [1]: x = np.array([2.0, 1.0, 0.1])', '', 'In [2]: scipy.special.softmax(x)', 'Out[2]: array([0.6590, 0.2424, 0.0896])', ''].join('\n');
+    assert.strictEqual(fixed(text, 'python').split('\n')[3], `Out[2]: array([${s.join(', ')}])`);
+  });
+
   it('finds printed probabilities that do not sum to 1 at their precision, with no code', () => {
     const text = 'The softmax of the logits is `[0.6615, 0.2436, 0.0959]`.\n';
     const f = only(text);
     assert.strictEqual(f.code, 'sumNotOne');
     assert.strictEqual(describeFinding(f), 'These probabilities sum to 1.0010, not 1: their rounding allows 1 ± 0.00015');
+    assert.strictEqual(only('softmax 的输出概率为 [0.6615, 0.2436, 0.0959]。\n').code, 'sumNotOne');
+    const matrix = only('probs = [[0.5, 0.5], [0.6615, 0.3486]]\n', 'python');
+    assert.strictEqual(describeFinding(matrix), 'Row 1 of these probabilities sums to 1.0101, not 1: its rounding allows 1 ± 0.0001');
   });
 });
 
@@ -204,6 +213,15 @@ describe('claims: what must be left alone', () => {
   it('a document\'s softmax with a temperature parameter, and half-precision logits', () => {
     none(['def softmax(x, T=2.0):', '    return np.exp(x / T) / np.exp(x / T).sum()', 'print(softmax(np.array([2.0, 1.0, 0.1])))', '# [0.4633 0.2812 0.2555]', ''].join('\n'), 'python');
     none(['>>> x = torch.tensor([2.0, 1.0, 0.1], dtype=torch.bfloat16)', '>>> torch.softmax(x, dim=0)', 'tensor([0.6602, 0.2432, 0.0986], dtype=torch.bfloat16)', ''].join('\n'), 'python');
+  });
+
+  it('Julia, R, MATLAB and LaTeX prints of probabilities that are right, or not claims at all', () => {
+    // Julia prints a vector as a column, which holds no bracketed array: the row form below it is a literal in code.
+    none(['julia> softmax([2.0, 1.0, 0.1])', '3-element Vector{Float64}:', ' 0.6590011388859679', ' 0.2424329707047139', ' 0.09856589040931818', '', 'julia> p = [0.7, 0.2, 0.1]'].join('\n'), 'julia');
+    none(['> p <- c(0.659, 0.242, 0.099)', '> p', '[1] 0.659 0.242 0.099'].join('\n'), 'r');
+    none(['>> p = softmax([2.0; 1.0; 0.1])', 'p =', '    0.6590    0.2424    0.0986'].join('\n'), 'matlab');
+    none('$$\\mathrm{softmax}(z) = \\begin{bmatrix} 0.659 & 0.242 & 0.099 \\end{bmatrix}$$\n', 'latex');
+    none('对 logits 做 softmax，得到的概率是 [0.659, 0.242, 0.099]。\n', 'markdown');
   });
 
   it('a softmax whose extra arguments this reader cannot read', () => {
