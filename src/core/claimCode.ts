@@ -76,6 +76,11 @@ function isSeparator(line: string): boolean {
   return /^(?:[#*>]+\s*)?(?:\*\*|__)?(?:output|outputs|out|result|results|prints?|printed|输出|结果|运行结果|打印结果)(?:\s*\[\d*\])?(?:\*\*|__)?\s*(?::|：|::)?\s*(?:\*\*|__)?$/i.test(t);
 }
 
+/** A line of prose that introduces an output (`This prints:`, `运行结果如下：`), not a line of code such as `else:`. */
+function isLeadIn(line: string): boolean {
+  return /^[A-Za-z\u4e00-\u9fff][^`=()[\]]*[:：]$/.test(line) && !/^(?:else|try|finally|except\b.*|elif\b.*|class\b.*|with\b.*|for\b.*|while\b.*|if\b.*|def\b.*)[:：]$/.test(line);
+}
+
 /** A line that is printed output rather than code: it starts with a bracket or a number, or a print's wrapper. */
 function isOutputLine(line: string): boolean {
   return /^\s*(?:[[(]|[-+]?\.?\d|(?:tensor|array|Array|tf\.Tensor|matrix)\()/.test(line);
@@ -113,6 +118,10 @@ export function showingStatement(text: string, p: FoundArray, arrays: readonly F
     if (insideArray(arrays, index, line.start)) continue;
     if (!line.prompt && (isOutputLine(line.raw) || (comment && /^\s*(?:#|\/\/|%)\s*(?:[[(]|tensor|array|Array)/.test(line.raw)))) {
       outputsAbove++;
+      continue;
+    }
+    if (separated && isLeadIn(line.raw)) {
+      // "This prints:" between the code's fence and the output's.
       continue;
     }
     if (line.code === '') {

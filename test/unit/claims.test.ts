@@ -162,6 +162,14 @@ describe('claims: wrong prints are found, with the right values and a fix in the
     assert.strictEqual(fixed(text, 'python').split('\n')[3], `Out[2]: array([${s.join(', ')}])`);
   });
 
+  it('reads a lead-in line between the code and its output, in English and Chinese', () => {
+    const s = rounded('seed4');
+    for (const lead of ['Running it prints:', '运行结果如下：']) {
+      const text = ['```python', 'x = np.array([2.0, 1.0, 0.1])', 'print(softmax(x))', '```', lead, '```', '[0.6590 0.2424 0.0896]', '```'].join('\n');
+      assert.strictEqual(wrong(text).fix?.text, `[${s.join(' ')}]`, lead);
+    }
+  });
+
   it('finds printed probabilities that do not sum to 1 at their precision, with no code', () => {
     const text = 'The softmax of the logits is `[0.6615, 0.2436, 0.0959]`.\n';
     const f = only(text);
