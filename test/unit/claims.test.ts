@@ -236,3 +236,34 @@ describe('claims: what must be left alone', () => {
     none(['def softmax(x, t):', '    return np.exp(x / t) / np.exp(x / t).sum()', 'print(softmax(np.array([2.0, 1.0, 0.1]), 2.0))', '# [0.9 0.05 0.05]', ''].join('\n'), 'python');
   });
 });
+
+describe('claims: numpy\'s own prints of scipy.special.softmax (scripts/claims-prints.py)', () => {
+  const cases: { code: string[]; printed: string; precision: number }[] = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'claims', 'numpy-prints.json'), 'utf8'),
+  );
+  const doc = (c: { code: string[] }, printed: string) =>
+    ['```python', 'import numpy as np', 'from scipy.special import softmax', ...c.code, '```', '', 'Output:', '', '```', printed, '```', ''].join('\n');
+
+  it('finds nothing in any of them: float64 and float32, 2 to 8 decimals, e-notation, rows and columns', () => {
+    for (const c of cases) none(doc(c, c.printed));
+  });
+
+  it('finds each one with its largest entry moved well past its last digit, and its fix checks clean', () => {
+    let checked = 0;
+    for (const c of cases) {
+      if (/e/.test(c.printed)) continue;
+      // numpy trims trailing zeros (`0.`, `0.5`): move an entry written with all the print's decimals.
+      const tokens = c.printed.match(/\d+\.\d*/g)!;
+      const decimals = Math.max(...tokens.map((t) => t.split('.')[1].length));
+      const biggest = tokens.filter((t) => t.split('.')[1].length === decimals).reduce((a, b) => (Number(b) > Number(a) ? b : a));
+      const delta = Math.max(5 * 10 ** -decimals, 1e-5) + 10 ** -decimals;
+      const moved = (Number(biggest) > 0.5 ? Number(biggest) - delta : Number(biggest) + delta).toFixed(decimals);
+      const text = doc(c, c.printed.replace(new RegExp(`(?<![\\d.])${biggest.replace('.', '\\.')}(?!\\d)`), moved));
+      const f = wrong(text);
+      assert.ok(describeFinding(f).includes(moved), describeFinding(f));
+      none(applyFixes(text, [f]));
+      checked++;
+    }
+    assert.ok(checked > 40, `${checked} cases`);
+  });
+});
