@@ -11,6 +11,7 @@ import './size';
 import './linearity';
 import './corpus';
 import './roles';
+import './claims';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

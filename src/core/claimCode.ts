@@ -21,6 +21,8 @@ export interface SoftmaxClaim {
 const reach = 16000;
 /** How many lines above a print may separate it from the statement that showed it. */
 const showReach = 40;
+/** How many other outputs may stand between a print and the block of code whose prints made them all. */
+const maxOutputs = 8;
 
 interface CodeLine {
   /** Offset of the line's first character in the text. */
@@ -117,7 +119,8 @@ export function showingStatement(text: string, p: FoundArray, arrays: readonly F
     }
     if (insideArray(arrays, index, line.start)) continue;
     if (!line.prompt && (isOutputLine(line.raw) || (comment && /^\s*(?:#|\/\/|%)\s*(?:[[(]|tensor|array|Array)/.test(line.raw)))) {
-      outputsAbove++;
+      // No block of code shows this many values one print each, simply.
+      if (++outputsAbove > maxOutputs) return undefined;
       continue;
     }
     if (separated && isLeadIn(line.raw)) {
@@ -271,31 +274,49 @@ function readExpRatio(expression: string): CallRead | undefined {
   return { argument: a, axis: undefined, float32: /^torch/.test(expression.trim()) };
 }
 
+/** Where a document defines its own `softmax`, and whether it takes one argument (besides an axis). */
+export interface OwnSoftmax {
+  readonly at: number;
+  readonly takesOne: boolean;
+}
+
 /**
- * A document's own `softmax` computes softmax of its one argument as far as a reader can tell; one that takes more
- * (`def softmax(x, T=2.0)`) may compute something else when called with one. True when no definition says otherwise.
+ * Every `def softmax(…)` and `softmax = lambda …:` of the text, in order, found in one pass. A document's own softmax
+ * computes softmax of its one argument as far as a reader can tell; one that takes more (`def softmax(x, T=2.0)`)
+ * may compute something else when called with one.
  */
-function ownSoftmaxTakesOne(text: string, at: number, floor: number): boolean {
-  for (const line of linesUp(text, at, floor)) {
-    const def = /^(?:def\s+softmax\s*\((.*)\)|softmax\s*=\s*lambda\b([^:]*):)/.exec(line.code);
-    if (def === null) continue;
-    const params = splitArguments((def[1] ?? def[2] ?? '').replace(/\)\s*(?:->.*)?:?\s*$/, ''));
+export function ownSoftmaxes(text: string): OwnSoftmax[] {
+  const out: OwnSoftmax[] = [];
+  const re = /^[ \t]*(?:>>>[ \t]*)?(?:def[ \t]+softmax[ \t]*\(([^)\n]*)\)|softmax[ \t]*=[ \t]*lambda\b([^:\n]*):)/gm;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const params = splitArguments(m[1] ?? m[2] ?? '');
     // An axis parameter changes nothing for a vector, and a matrix's claim needs its axis written at the call.
-    return params !== undefined && params.filter((p) => p !== '' && p !== 'self' && !/^(?:axis|dim)\s*(?::[^=]*)?=/.test(p)).length <= 1;
+    const takesOne = params !== undefined && params.filter((p) => p !== '' && p !== 'self' && !/^(?:axis|dim)\s*(?::[^=]*)?=/.test(p)).length <= 1;
+    out.push({ at: m.index, takesOne });
   }
-  return true;
+  return out;
+}
+
+/** True unless the last definition of `softmax` before `at` (within reach) takes more than one argument. */
+function ownSoftmaxTakesOne(own: readonly OwnSoftmax[], at: number, floor: number): boolean {
+  let last: OwnSoftmax | undefined;
+  for (const d of own) {
+    if (d.at >= at) break;
+    last = d;
+  }
+  return last === undefined || last.at < floor || last.takesOne;
 }
 
 /**
  * The softmax claim a printed array makes, or undefined when its code cannot be read simply. `show` is what
- * showingStatement found; `arrays` every array of the text, to find the logits' literal.
+ * showingStatement found; `arrays` every array of the text, to find the logits' literal; `own` its ownSoftmaxes.
  */
-export function claimOf(text: string, show: { expression: string; at: number; indent: number }, arrays: readonly FoundArray[]): SoftmaxClaim | undefined {
+export function claimOf(text: string, show: { expression: string; at: number; indent: number }, arrays: readonly FoundArray[], own: readonly OwnSoftmax[] = ownSoftmaxes(text)): SoftmaxClaim | undefined {
   const floor = Math.max(0, show.at - reach);
   const followed = followName(text, unwrapShown(show.expression), show.at, show.indent, floor);
   if (followed === undefined) return undefined;
   const call = readSoftmaxCall(followed.expression) ?? readExpRatio(followed.expression);
-  if (call === undefined || (call.own && !ownSoftmaxTakesOne(text, followed.at, floor))) return undefined;
+  if (call === undefined || (call.own && !ownSoftmaxTakesOne(own, followed.at, floor))) return undefined;
   // The argument: `logits`, `logits / T`, `(z / 0.5)`, or a literal written in the call.
   let argument = stripParens(call.argument);
   let temperature = 1;
@@ -388,18 +409,41 @@ function followName(text: string, expression: string, at: number, indent: number
 }
 
 function assignmentOf(text: string, name: string, at: number, indent: number, floor: number): { value: string; at: number; valueAt: number } | undefined {
-  const simple = new RegExp(`^${name}\\s*(?::[^=]*)?=(?!=)\\s*(.+)$`);
-  const touches = new RegExp(
-    `^(?:[\\w.*]+\\s*,\\s*)*\\*?${name}\\s*(?:,\\s*[\\w.*]+\\s*)*(?:\\[[^\\]]*\\]\\s*)?(?:[-+*/@%]|\\*\\*|//)?=(?!=)|^for\\s.*\\b${name}\\b.*\\bin\\b|\\b${name}\\.(?:\\w+_|append|extend|fill|sort|resize|put|itemset)\\(|^(?:async\\s+)?def\\s+${name}\\b|^(?:import|from)\\b.*\\b${name}\\b|\\bas\\s+${name}\\b`,
-  );
   for (const line of linesUp(text, at - 1, floor)) {
-    if (line.code === '' || !touches.test(line.code)) continue;
-    const m = simple.exec(line.code);
-    if (m === null || line.indent > indent) return undefined;
-    const valueAt = line.start + line.raw.indexOf(m[1]);
-    return { value: m[1], at: line.start, valueAt };
+    if (line.code === '' || !line.code.includes(name) || !touches(line.code, name)) continue;
+    const m = SIMPLE.exec(line.code);
+    if (m === null || m[1] !== name || line.indent > indent) return undefined;
+    const valueAt = line.start + line.raw.indexOf(m[2]);
+    return { value: m[2], at: line.start, valueAt };
   }
   return undefined;
+}
+
+/** `name = value` (with a type annotation, `name: float = value`). */
+const SIMPLE = /^([A-Za-z_]\w*)\s*(?::[^=]*)?=(?!=)\s*(.+)$/;
+/** The targets of an assignment or augmented assignment: `a, b = …`, `p[0] = …`, `p += …`. */
+const TARGETS = /^([\w.*\s,[\]'"]+?)\s*(?::[^=]*)?(?:[-+*/@%]|\*\*|\/\/)?=(?!=)/;
+const FOR = /^(?:async\s+)?for\s+(.+?)\s+in\b/;
+const IN_PLACE = /\b([A-Za-z_]\w*)\.(?:\w+_|append|extend|fill|sort|resize|put|itemset)\(/g;
+const BINDS = /^(?:async\s+)?def\s+(\w+)|\bas\s+(\w+)/g;
+
+/** The names a comma-separated target list binds: `a, *b, c[0]` → a, b, c. */
+function targetNames(targets: string): string[] {
+  return targets.split(',').map((t) => /^\s*\*?\s*([A-Za-z_]\w*)/.exec(t)?.[1] ?? '');
+}
+
+/** The line binds or changes `name` in any way: assignment, augmented or subscript assignment, loop, in-place method, def, import, `as`. */
+function touches(code: string, name: string): boolean {
+  const targets = TARGETS.exec(code);
+  if (targets && targetNames(targets[1]).includes(name)) return true;
+  const loop = FOR.exec(code);
+  if (loop && targetNames(loop[1].replace(/[()]/g, '')).includes(name)) return true;
+  if (/^(?:import|from)\b/.test(code) && new Set(code.split(/[^\w]+/)).has(name)) return true;
+  for (const re of [IN_PLACE, BINDS]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(code); m !== null; m = re.exec(code)) if (m[1] === name || m[2] === name) return true;
+  }
+  return false;
 }
 
 /** A number a name was last simply set to: `T = 0.5`. */
@@ -474,9 +518,14 @@ function literalIn(expression: string, at: number, arrays: readonly FoundArray[]
     e = args[0];
   }
   const start = at + offset;
-  for (const a of arrays) {
-    if (a.start === start && a.end - a.start === e.length) return { logits: a, float32 };
-    if (a.start > start) break;
+  // Arrays are in text order: the one starting at `start`, by bisection.
+  let lo = 0;
+  let hi = arrays.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrays[mid].start < start) lo = mid + 1;
+    else hi = mid - 1;
   }
-  return undefined;
+  const a = arrays[lo];
+  return a !== undefined && a.start === start && a.end - a.start === e.length ? { logits: a, float32 } : undefined;
 }

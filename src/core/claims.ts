@@ -1,7 +1,7 @@
 // Printed outputs checked against the code that printed them: a print after code computing the softmax of an
 // array written in the document is a claim, verified at the print's own precision; printed probabilities that
 // do not sum to 1 as far as their digits allow are findings even without code. A correct print is never one.
-import { claimOf, showingStatement, type SoftmaxClaim } from './claimCode';
+import { claimOf, ownSoftmaxes, showingStatement, type OwnSoftmax, type SoftmaxClaim } from './claimCode';
 import { correctedPrint } from './claimPrint';
 import { findArrays, type FoundArray } from './findArrays';
 import { halfUnit, printPrecision, roundsToPrinted, rowSumChecks, type PrintPrecision } from './precision';
@@ -66,9 +66,10 @@ export function findClaims(text: string, languageId?: string, arrays: readonly F
 /** findClaims in steps, yielding between groups of arrays, so an editor can check a large document between keystrokes. */
 export function* claimSteps(text: string, arrays: readonly FoundArray[], languageId?: string): Steps<ClaimFinding[]> {
   const findings: ClaimFinding[] = [];
+  const own = ownSoftmaxes(text);
   for (let i = 0; i < arrays.length; i++) {
     if (i > 0 && i % perStep === 0) yield;
-    const finding = check(text, arrays, i, languageId);
+    const finding = check(text, arrays, i, own, languageId);
     if (finding !== undefined) findings.push(finding);
   }
   return findings;
@@ -87,14 +88,14 @@ function looksPrinted(array: FoundArray): boolean {
   return !whole;
 }
 
-function check(text: string, arrays: readonly FoundArray[], index: number, languageId?: string): ClaimFinding | undefined {
+function check(text: string, arrays: readonly FoundArray[], index: number, own: readonly OwnSoftmax[], languageId?: string): ClaimFinding | undefined {
   const printed = arrays[index];
   if (!looksPrinted(printed)) return undefined;
   const spans = new Int32Array(2 * printed.values.length);
   const precision = printPrecision(text, printed, languageId, spans);
   if (precision === undefined) return undefined;
   const show = showingStatement(text, printed, arrays, index);
-  const claim = show === undefined ? undefined : claimOf(text, show, arrays);
+  const claim = show === undefined ? undefined : claimOf(text, show, arrays, own);
   if (claim !== undefined && claim.logits !== printed && sameShape(claim.logits, printed)) {
     const expected = expectedValues(claim);
     if (expected === undefined) return undefined;
