@@ -46,7 +46,11 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, debounceMs);
       }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // Changing a document's language closes and reopens it: what is still open under that name keeps its warnings.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const reopened = vscode.workspace.textDocuments.find((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString());
+        if (reopened === undefined) this.forget(d.uri);
+      }),
       vscode.commands.registerCommand(applyClaimFixCommand, (uri: vscode.Uri, version: number, start: number, end: number, printed: string, text: string) =>
         this.applyFix(uri, version, start, end, printed, text),
       ),
