@@ -1,16 +1,14 @@
 // A wrong printed softmax in a tutorial, as a person meets it: a warning on the print, a quick fix that writes the
 // correct print as one undoable edit, and nothing when the print is right or was changed since it was checked.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
+// Bundled into the suite, so the web extension host (which has no file system module) runs it too.
+import reference from '../fixtures/claims/rounded.json';
 import { activateExtension, closeAllEditors, openEditor, settle } from './editorSupport';
 
 /** The correctly rounded seed softmax to 8 decimals, from exact arithmetic (scripts/claims-reference.py). */
 function seed8(): string[] {
-  const file = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'claims', 'rounded.json');
-  const cases: { name: string; rounded: string[] }[] = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return cases.find((c) => c.name === 'seed')!.rounded;
+  return (reference as { name: string; rounded: unknown }[]).find((c) => c.name === 'seed')!.rounded as string[];
 }
 
 const wrongPrint = '[0.93392735 0.26689223 0.02917942]';
