@@ -99,6 +99,8 @@ function configs() {
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
     { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], mainFields: ['browser', 'module', 'main'] },
     { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', tsconfig: 'src/webview/tsconfig.json' },
+    // `softmax-lens check` for docs CI: Node only, run from npm's bin, never loaded by VS Code.
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
   ];
   if (!production) {
     const nodeTest = { ...common, platform: 'node', format: 'cjs', packages: 'external', external: ['vscode'], outbase: '.', outdir: 'dist' };

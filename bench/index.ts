@@ -14,6 +14,7 @@ import './roles';
 import './accuracy';
 import './lab';
 import './scanMemory';
+import './claims';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

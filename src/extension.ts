@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ArrayRoles } from './editor/arrayRoles';
+import { ClaimDiagnostics } from './editor/claimDiagnostics';
 import { SoftmaxCodeLensProvider } from './editor/codeLens';
 import { registerComputeSoftmax } from './editor/computeSoftmax';
 import { DocumentArrays } from './editor/documentCache';
@@ -16,11 +17,14 @@ export function activate(context: vscode.ExtensionContext) {
   const roles = new ArrayRoles();
   const lenses = new SoftmaxCodeLensProvider(arrays, roles, log);
   const outputs = registerNotebooks(context);
+  const claims = new ClaimDiagnostics(arrays);
   context.subscriptions.push(
     log,
     arrays,
     roles,
     lenses,
+    claims,
+    vscode.languages.registerCodeActionsProvider(everyDocument, claims, { providedCodeActionKinds: ClaimDiagnostics.providedCodeActionKinds }),
     vscode.languages.registerCodeLensProvider(everyDocument, lenses),
     vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays, roles)),
     ...registerComputeSoftmax(arrays, roles, outputs),

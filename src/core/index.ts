@@ -14,3 +14,6 @@ export * from './distribution';
 // The lab, as one named group: lab.sampling(), lab.compare(), lab.crossEntropyGradient(), lab.attentionWeights(), …
 export * as lab from './lab';
 export * from './arrayWindow';
+export * from './claims';
+export * from './notebook';
+export * from './fileLanguages';

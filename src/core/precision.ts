@@ -28,8 +28,9 @@ export const exactPlace = -32768;
  * How each number of the array was printed, read from its literal `text.slice(array.start, array.end)`.
  * Undefined when the literal's numbers cannot be matched one to one with `array.values` (digits in a comment
  * inside the array, a spelling this reader does not know): then the precision is unknown, not guessed.
+ * When `spans` (two slots per entry) is given, entry k's literal is left at [spans[2k], spans[2k + 1]) of `text`.
  */
-export function printPrecision(text: string, array: FoundArray, languageId?: string): PrintPrecision | undefined {
+export function printPrecision(text: string, array: FoundArray, languageId?: string, spans?: Int32Array): PrintPrecision | undefined {
   const { values } = array;
   const n = values.length;
   const juliaFloat = profileFor(languageId).juliaFloat;
@@ -67,6 +68,10 @@ export function printPrecision(text: string, array: FoundArray, languageId?: str
       places[k] = clampPlace(place.exponent);
     } else {
       places[k] = exactPlace;
+    }
+    if (spans !== undefined && 2 * k + 1 < spans.length) {
+      spans[2 * k] = i;
+      spans[2 * k + 1] = next;
     }
     k++;
     i = next;

@@ -33,6 +33,15 @@ describe('printPrecision', () => {
     assert.deepStrictEqual(Array.from(precision.places), [-4, -4, -4]);
   });
 
+  it('says where each entry is written when asked, for a rewrite of the print', () => {
+    const text = 'tensor([6.5900e-01, 1.,  float(\'-inf\')])';
+    const [array] = findArrays(text, 'python');
+    const spans = new Int32Array(6);
+    assert.ok(printPrecision(text, array, 'python', spans));
+    const entries = [0, 1, 2].map((k) => text.slice(spans[2 * k], spans[2 * k + 1]));
+    assert.deepStrictEqual(entries, ['6.5900e-01', '1.', "float('-inf')"]);
+  });
+
   it('reads numpy\'s padded `1.` at the array\'s decimals, not as a whole number', () => {
     const { precision } = read('[1.   0.5  0.25]');
     assert.deepStrictEqual(Array.from(precision!.places), [-2, -2, -2]);
