@@ -1,7 +1,7 @@
 // Checking every printed array of a document against its code (claimSteps), next to finding the arrays (findArrays)
 // in the same text and run.
 import { claimSteps, findArrays, runSteps, softmax, type FoundArray } from '../src/core';
-import { markdownTable, registerSuite } from './harness';
+import { markdownTable, registerSuite, middle, msTimes } from './harness';
 import { random } from './random';
 
 function documents(): { name: string; languageId: string; text: string }[] {
@@ -32,20 +32,6 @@ function documents(): { name: string; languageId: string; text: string }[] {
   ];
 }
 
-/** Milliseconds of each of `runs` calls, after one warm-up. */
-function times(fn: () => unknown, runs = 7): number[] {
-  fn();
-  const out: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
-
 registerSuite({
   name: 'claims',
   run(): string {
@@ -53,16 +39,16 @@ registerSuite({
     for (const doc of documents()) {
       let found: FoundArray[] = [];
       let findings = 0;
-      const find = times(() => (found = findArrays(doc.text, doc.languageId)));
-      const check = times(() => (findings = runSteps(claimSteps(doc.text, found, doc.languageId)).length));
+      const find = msTimes(() => (found = findArrays(doc.text, doc.languageId)));
+      const check = msTimes(() => (findings = runSteps(claimSteps(doc.text, found, doc.languageId)).length));
       rows.push([
         doc.name,
         `${(doc.text.length / 1048576).toFixed(1)} MB`,
         String(found.length),
         String(findings),
-        `${median(check).toFixed(1)} (${check[0].toFixed(1)})`,
-        `${median(find).toFixed(1)} (${find[0].toFixed(1)})`,
-        `${(median(check) / median(find)).toFixed(2)}×`,
+        `${middle(check).toFixed(1)} (${check[0].toFixed(1)})`,
+        `${middle(find).toFixed(1)} (${find[0].toFixed(1)})`,
+        `${(middle(check) / middle(find)).toFixed(2)}×`,
       ]);
     }
     return [

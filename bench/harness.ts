@@ -53,6 +53,21 @@ export function nsPerCallStats(fn: () => unknown, minMs = 100, batches = 11): { 
 }
 
 /** Runs python3 with a script; null when python3 or a module it needs is missing. */
+/** Milliseconds of each of `runs` calls after one warm-up, fastest first. */
+export function msTimes(fn: () => unknown, runs = 7): number[] {
+  fn();
+  const out: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The middle of samples sorted fastest first (the upper one of an even count). */
+export const middle = (sorted: number[]): number => sorted[Math.floor(sorted.length / 2)];
+
 export function runPython(script: string, args: string[]): string | null {
   const env = { ...process.env };
   // These are set in this environment for other tools and slow OpenBLAS/numpy down; drop them here only.

@@ -1,6 +1,6 @@
 // Classifying every array of a 100 000-array document, next to finding them (findArrays) in the same run.
 import { classifySteps, findArrays, runSteps, type FoundArray } from '../src/core';
-import { markdownTable, registerSuite } from './harness';
+import { markdownTable, registerSuite, middle, msTimes } from './harness';
 import { random } from './random';
 
 const arrays = 100_000;
@@ -29,36 +29,22 @@ function documents(): { name: string; languageId: string; text: string }[] {
   ];
 }
 
-/** Milliseconds of each of `runs` calls, after one warm-up. */
-function times(fn: () => unknown, runs = 7): number[] {
-  fn();
-  const out: number[] = [];
-  for (let k = 0; k < runs; k++) {
-    const t = performance.now();
-    fn();
-    out.push(performance.now() - t);
-  }
-  return out.sort((a, b) => a - b);
-}
-
-const median = (xs: number[]) => xs[Math.floor(xs.length / 2)];
-
 registerSuite({
   name: 'roles',
   run(): string {
     const rows: string[][] = [];
     for (const doc of documents()) {
       let found: FoundArray[] = [];
-      const find = times(() => (found = findArrays(doc.text, doc.languageId)));
-      const classify = times(() => runSteps(classifySteps(doc.text, found, doc.languageId)));
+      const find = msTimes(() => (found = findArrays(doc.text, doc.languageId)));
+      const classify = msTimes(() => runSteps(classifySteps(doc.text, found, doc.languageId)));
       rows.push([
         doc.name,
         `${(doc.text.length / 1048576).toFixed(1)} MB`,
         String(found.length),
-        `${median(classify).toFixed(1)} (${classify[0].toFixed(1)})`,
-        `${median(find).toFixed(1)} (${find[0].toFixed(1)})`,
-        `${(median(classify) / median(find)).toFixed(2)}×`,
-        `${((1e6 * median(classify)) / found.length).toFixed(0)} ns`,
+        `${middle(classify).toFixed(1)} (${classify[0].toFixed(1)})`,
+        `${middle(find).toFixed(1)} (${find[0].toFixed(1)})`,
+        `${(middle(classify) / middle(find)).toFixed(2)}×`,
+        `${((1e6 * middle(classify)) / found.length).toFixed(0)} ns`,
       ]);
     }
     return [

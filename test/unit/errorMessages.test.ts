@@ -1,17 +1,9 @@
 // The core's errors carry a code and parameters: a view words them in its language from the same template, and the
 // English message is that template filled in.
 import * as assert from 'assert';
-import { describeError, errorTemplates, softmax, softmaxRows, SoftmaxInputError } from '../../src/core';
+import { describeError, errorTemplates, softmax, softmaxRows } from '../../src/core';
+import { thrown } from '../harness/thrown';
 
-function thrown(run: () => unknown): SoftmaxInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SoftmaxInputError) return error;
-    throw error;
-  }
-  throw new Error('no SoftmaxInputError was thrown');
-}
 
 /** A stand-in translation that shows which template and values it was given. */
 const marked = (template: string, ...values: (string | number)[]) => `«${template}» ${values.join(' | ')}`;

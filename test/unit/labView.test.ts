@@ -1,31 +1,18 @@
 // What the host sends the webview for the lab: the core's numbers, caps on the heavy parts, small for long arrays.
 import * as assert from 'assert';
-import { breakdown, englishReadingWords, formatProbability, lab } from '../../src/core';
+import { breakdown, formatProbability, lab } from '../../src/core';
 import type { LabRequest } from '../../src/panel/labModel';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { attentionDefaults, samplingOff, type WalkthroughView } from '../../src/panel/protocol';
 import { buildView, type ViewRequest } from '../../src/panel/viewModel';
+import { viewRequest } from './viewRequests';
 
 function labRequest(extra: Partial<LabRequest> = {}): LabRequest {
   return { sampling: samplingOff, attention: attentionDefaults, candidates: [], moreCandidates: false, describeError: (e) => String(e), ...extra };
 }
 
 function view(values: number[], shape: number[], extra: Partial<ViewRequest> = {}, labExtra: Partial<LabRequest> = {}): WalkthroughView {
-  return buildView({
-    seq: 1,
-    ref: { uri: 'untitled:lab', start: 0 },
-    array: { start: 0, end: 1, shape, values },
-    source: { fileName: 'lab', line: 1, lineText: '' },
-    reading: { label: 'logits', reason: 'scores or data: nothing around it says otherwise' },
-    row: 0,
-    temperature: 1,
-    decimals: 4,
-    pinned: false,
-    lingering: false,
-    words: englishReadingWords,
-    lab: labRequest(labExtra),
-    ...extra,
-  });
+  return buildView(viewRequest(values, shape, { ref: { uri: 'untitled:lab', start: 0 }, lab: labRequest(labExtra), ...extra }));
 }
 
 describe('the lab in the view sent to the webview', () => {

@@ -1,23 +1,11 @@
 // The walkthrough's numbers for a long array never mislead: masked entries are counted from the logits (−∞), the
 // smallest probability is of an entry not masked even where it underflowed, and nothing below 1 reads 1.
 import * as assert from 'assert';
-import { englishReadingWords } from '../../src/core';
 import { buildView } from '../../src/panel/viewModel';
+import { viewRequest } from './viewRequests';
 
 function viewOf(logits: number[], decimals = 4) {
-  return buildView({
-    seq: 1,
-    ref: { uri: 'untitled:logits', start: 0 },
-    array: { start: 0, end: 1, shape: [logits.length], values: logits },
-    source: { fileName: 'logits', line: 1, lineText: '' },
-    reading: { label: 'logits', reason: 'scores or data: nothing around it says otherwise' },
-    row: 0,
-    temperature: 1,
-    decimals,
-    pinned: false,
-    lingering: false,
-    words: englishReadingWords,
-  });
+  return buildView(viewRequest(logits, [logits.length], { ref: { uri: 'untitled:logits', start: 0 }, decimals }));
 }
 
 describe('the walkthrough summary of a long array', () => {

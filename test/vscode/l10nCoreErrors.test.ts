@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { breakdown, crossEntropy, describeError, errorTemplates, lab, meanCrossEntropy, softmax, softmaxRows, SoftmaxInputError, type ErrorCode } from '../../src/core';
+import { breakdown, crossEntropy, describeError, errorTemplates, lab, meanCrossEntropy, softmax, softmaxRows, type ErrorCode } from '../../src/core';
 import { errorText } from '../../src/l10n/coreErrors';
+import { thrown } from '../harness/thrown';
 
 /** One input per message the core can give, vector and matrix forms of each. */
 const badInputs: [string, () => unknown][] = [
@@ -30,15 +31,6 @@ const badInputs: [string, () => unknown][] = [
   ['a row the scores do not have', () => lab.maskedScores([1, 2, 3, 4], [2, 2], 5, false)],
 ];
 
-function thrown(run: () => unknown): SoftmaxInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SoftmaxInputError) return error;
-    throw error;
-  }
-  throw new Error('no SoftmaxInputError was thrown');
-}
 
 suite('core error messages reach the user through vscode.l10n', () => {
   test('in English every message the core gives is worded from its code and shown word for word', function () {

@@ -1,24 +1,10 @@
 // What the host sends the webview: capped for long arrays, whatever their length, and drawn from the core's numbers.
 import * as assert from 'assert';
-import { breakdown, englishReadingWords, formatProbability, topK } from '../../src/core';
-import { buildView, type ViewRequest } from '../../src/panel/viewModel';
+import { breakdown, formatProbability, topK } from '../../src/core';
+import { buildView } from '../../src/panel/viewModel';
+import { viewRequest } from './viewRequests';
 
-function request(values: number[], shape = [values.length], extra: Partial<ViewRequest> = {}): ViewRequest {
-  return {
-    seq: 1,
-    ref: { uri: 'untitled:test', start: 0 },
-    array: { start: 0, end: 1, shape, values },
-    source: { fileName: 'test', line: 1, lineText: '' },
-    reading: { label: 'logits', reason: 'scores or data: nothing around it says otherwise' },
-    row: 0,
-    temperature: 1,
-    decimals: 4,
-    pinned: false,
-    lingering: false,
-    words: englishReadingWords,
-    ...extra,
-  };
-}
+const request = viewRequest;
 
 describe('walkthrough view sent to the webview', () => {
   it('a 200 000-element array sends its top 20 rows and a chart of a few hundred points', () => {
