@@ -240,6 +240,8 @@ class Scanner extends ContentReader {
     if (top.kind === Kind.Array && !this.profile.ellipsisContinues) {
       const c = text.charCodeAt(j);
       if ((c === Ch.Dot && text.startsWith('... ', j)) || (c === Ch.Gt && text.startsWith('>>> ', j))) return j + 4;
+      // A doctest writes the blank line between the slices of a 3-D print as <BLANKLINE>.
+      if (c === 60 && text.startsWith('<BLANKLINE>', j)) return j + 11;
     }
     return i;
   }
