@@ -35,6 +35,8 @@ export class Frame {
   /** A LaTeX cell already holds its number. */
   cellFull = false;
   env = '';
+  /** A tuple that is an array only when it holds rows (a call's first argument): of bare numbers it is a shape. */
+  rowsOnly = false;
 }
 
 interface Candidate {
@@ -127,6 +129,7 @@ export class FrameStack {
     f.afterElement = false;
     f.cellFull = false;
     f.env = '';
+    f.rowsOnly = false;
     if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
     this.depth++;
     this.stackChanges++;
@@ -170,6 +173,10 @@ export class FrameStack {
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     const parentActive = parent !== undefined && parent.kind >= Kind.Array && parent.status !== Status.NonNumeric;
     if (f.kind < Kind.Array) return;
+    if (f.rowsOnly && f.kids === 0) {
+      this.valueCount = f.vStart;
+      return;
+    }
     if (f.kind === Kind.Latex && !f.cellFull && f.rowLen > 0) this.nonNumeric(f);
     this.endRow(f);
     if (f.kids > 0 && f.rows > 1) this.nonNumeric(f);

@@ -3,8 +3,8 @@
 // Work per character is constant, so the pass is linear even on hostile input.
 
 import { boundedIndexOf, Ch, ContentReader } from './content';
-import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink } from './frames';
-import { isIdentChar } from './numbers';
+import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
+import { isBlank, isIdentChar } from './numbers';
 import { profileFor, type Profile } from './profile';
 
 export type { ArraySink } from './frames';
@@ -297,6 +297,7 @@ class Scanner extends ContentReader {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     let kind = Kind.Array;
     let start = i;
+    let rowsOnly = false;
     if (c === Ch.LBracket) {
       if (isIdentChar(prev)) {
         kind = Kind.Index;
@@ -320,13 +321,27 @@ class Scanner extends ContentReader {
         }
       } else if (inArray && !isIdentChar(prev) && prev !== Ch.RParen && prev !== Ch.RBracket) {
         kind = Kind.Array; // a tuple as a row: [(1, 2), (3, 4)]
+      } else if (parent !== undefined && parent.kind === Kind.Group && parent.close === Ch.RParen && this.firstInside(parent, i)) {
+        // A call's first argument written as a tuple of rows, `tensor(((2, 4), [3, 6]))`; a tuple of numbers there
+        // (`zeros((3, 4))`) is a shape, not data.
+        kind = Kind.Array;
+        rowsOnly = true;
       }
     } else if (!this.profile.braces) {
       kind = Kind.Group;
     }
     if (inArray && kind !== Kind.Array) this.nonNumeric(parent);
-    this.push(kind, c === Ch.LBracket ? Ch.RBracket : c === Ch.LParen ? Ch.RParen : Ch.RBrace, start, this.context());
+    const f = this.push(kind, c === Ch.LBracket ? Ch.RBracket : c === Ch.LParen ? Ch.RParen : Ch.RBrace, start, this.context());
+    f.rowsOnly = rowsOnly;
     return i + 1;
+  }
+
+  /** Whether only blanks lie between the frame's opening bracket and i. */
+  private firstInside(f: Frame, i: number): boolean {
+    for (let k = i - 1; k > f.start; k--) {
+      if (!isBlank(this.text.charCodeAt(k)) || i - k > 64) return false;
+    }
+    return true;
   }
 
   /**
