@@ -299,7 +299,9 @@ class Scanner extends ContentReader {
     let start = i;
     let rowsOnly = false;
     if (c === Ch.LBracket) {
-      if (isIdentChar(prev)) {
+      if (prev === 36 && this.profile.dollarMath) {
+        kind = Kind.Array;
+      } else if (isIdentChar(prev)) {
         kind = Kind.Index;
         // Only a typed-array name (Float64) or a LaTeX \left, \big… ends in a digit, t, l or g here.
         if ((prev >= 48 && prev <= 57) || prev === 116 || prev === 108 || prev === 103) {
