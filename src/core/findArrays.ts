@@ -1,5 +1,6 @@
 // Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
+import { editKeepsRules } from './arrays/dialect';
 import { profileFor } from './arrays/profile';
 import { scanArrays, slicedScan } from './arrays/scanner';
 
@@ -30,6 +31,9 @@ export interface FoundArray {
  *   NaN (softmax then names it); an elided print-out (`...`) is not an array.
  * - A multi-line array written in a comment is followed through the comment markers that start its
  *   lines; inside an array written in code, comments are skipped.
+ * - The content may decide the rules: a notebook's JSON (a top-level object with "cells" and "nbformat") is read
+ *   as the lines its string lists print, with offsets into the JSON; an Objective-C file that reads as MATLAB
+ *   follows MATLAB's rules. `$[…]$` in Markdown and LaTeX is math, not a subscript.
  */
 export function findArrays(text: string, languageId?: string): FoundArray[] {
   const found: FoundArray[] = [];
@@ -133,6 +137,14 @@ export class ArrayScan {
       return;
     }
     const { result, edit } = previous;
+    if (!editKeepsRules(text, languageId, edit)) {
+      // The edit may change which rules the text follows (a notebook's JSON, MATLAB content): scan it whole.
+      this.found = [];
+      this.checkpointList = [];
+      this.stackList = [];
+      this.scan = slicedScan(text, languageId, sink);
+      return;
+    }
     const old = result.checkpoints;
     const delta = edit.newEnd - edit.oldEnd;
     const r = Math.max(0, lastAtMost(old.length, (i) => old[i], edit.start));

@@ -1,6 +1,12 @@
 // The print formats people paste, read as the arrays they print: each beside a look-alike that must be left alone.
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { classifyArray, findArrays } from '../../src/core';
+import { checkRescan } from './fuzzProperties';
+
+/** An edit at a random place, deleting up to 12 characters, inserting one of `pieces`. */
+const anEditOf = (pieces: string[]) =>
+  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...pieces));
 
 const literals = (text: string, languageId?: string) => findArrays(text, languageId).map((a) => text.slice(a.start, a.end));
 
@@ -20,5 +26,73 @@ describe('findArrays on pasted print formats', () => {
     // `$` is a name character in code: `$[0, 1]` there stays a subscript.
     assert.deepStrictEqual(literals('const pair = $[0, 1];', 'javascript'), []);
     assert.deepStrictEqual(literals('```js\nconst pair = $[0, 1];\n```\n', 'markdown'), []);
+  });
+});
+
+const notebook = (outputLines: string[]) =>
+  `{\n "cells": [\n  {\n   "cell_type": "code",\n   "outputs": [\n    {\n     "output_type": "stream",\n     "text": [\n${outputLines
+    .map((l) => `      ${JSON.stringify(l)}`)
+    .join(',\n')}\n     ]\n    }\n   ],\n   "source": ["print(x)"]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n`;
+
+describe('findArrays on a notebook opened as JSON text', () => {
+  const printed = notebook(['tensor([[0.1, 0.2],\n', '        [0.3, 0.4]])\n']);
+
+  it('reads a print split over the JSON strings of an output as one array, with offsets into the JSON text', () => {
+    for (const id of ['json', 'jupyter', 'jsonc', undefined]) {
+      const found = findArrays(printed, id);
+      assert.strictEqual(found.length, 1, String(id));
+      assert.deepStrictEqual(found[0].shape, [2, 2]);
+      assert.deepStrictEqual(found[0].values, [0.1, 0.2, 0.3, 0.4]);
+      assert.strictEqual(printed.slice(found[0].start, found[0].end), '[[0.1, 0.2],\\n",\n      "        [0.3, 0.4]]');
+    }
+  });
+
+  it('decides by content: JSON that is no notebook keeps the JSON rules, and a file name alone decides nothing', () => {
+    const noFormat = printed.replace('"nbformat": 4,', '"format": 4,');
+    assert.deepStrictEqual(findArrays(noFormat, 'json').map((a) => a.shape), [[2], [2]]);
+    const cellsLater = printed.replace('{\n "cells"', '{\n "name": "grid",\n "cells"');
+    assert.deepStrictEqual(findArrays(cellsLater, 'json').map((a) => a.shape), [[2], [2]]);
+    // A notebook's text pasted into Python keeps Python's rules.
+    assert.deepStrictEqual(findArrays(printed, 'python').map((a) => a.shape), [[2], [2]]);
+  });
+
+  it('reads numpy rows without commas and a ragged print across JSON strings as the print says', () => {
+    assert.deepStrictEqual(findArrays(notebook(['[0.659 0.242\n', ' 0.099]\n']), 'json').map((a) => a.values), [[0.659, 0.242, 0.099]]);
+    assert.deepStrictEqual(findArrays(notebook(['[[1, 2],\n', ' [3]]\n']), 'json'), []);
+  });
+
+  it('leaves the JSON lists of lines and strings that are not numbers alone', () => {
+    assert.deepStrictEqual(findArrays(notebook(['["a", "b"]\n', '[1, "2"]\n']), 'json'), []);
+    assert.deepStrictEqual(findArrays(notebook(['[1, 2]\n']), 'json').map((a) => a.shape), [[2]]);
+  });
+
+  it('rescans an edited notebook as a whole scan reads it, also when the edit makes it JSON that is no notebook', () => {
+    const text = notebook(['[[1, 2],\n', ' [3, 4]]\n']);
+    const at = text.indexOf('"nbformat"');
+    checkRescan(text, 'json', [[at / text.length, 10, '"format"'], [at / text.length, 8, '"nbformat"']], 50, 1);
+    checkRescan(text, 'json', [[0, 1, ''], [0, 0, '{']], 7, 1);
+    fc.assert(
+      fc.property(fc.array(anEditOf(['[1, 2]', '",\n "', '\\n', '"nbformat": 4,', '{"cells": [', '']), { minLength: 1, maxLength: 4 }), (edits) =>
+        checkRescan(text, 'json', edits, 23, 1),
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('findArrays on MATLAB opened as Objective-C', () => {
+  it('reads [1 2; 3 4] and ... continuations when the content is MATLAB', () => {
+    const text = '% logits\nz = [2 1 0.1];\nA = [1 2; 3 4];\nb = [0.5, ...\n     0.25];\ndisp(A)\n';
+    assert.deepStrictEqual(findArrays(text, 'objective-c').map((a) => a.shape), [[3], [2, 2], [2]]);
+  });
+
+  it('keeps the rules of Objective-C for Objective-C', () => {
+    const text = '#import <Foundation/Foundation.h>\n// [1 2; 3 4]\n@implementation S\n- (void)f {\n  double z[2] = {1.5, 2.5};\n}\n@end\n';
+    assert.deepStrictEqual(findArrays(text, 'objective-c').map((a) => text.slice(a.start, a.end)), ['{1.5, 2.5}']);
+  });
+
+  it('rescans edits that turn MATLAB into Objective-C as a whole scan reads them', () => {
+    const text = '% a\nA = [1 2; 3 4];\n';
+    checkRescan(text, 'objective-c', [[0, 3, '#import <x.h>\n@end'], [0, 0, '% b\n% c\n']], 5, 1);
   });
 });

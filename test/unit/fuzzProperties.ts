@@ -17,7 +17,7 @@ import {
   type TextEdit,
 } from '../../src/core';
 
-export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext'];
+export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext', 'objective-c'];
 
 /** Doubles from every corner: extremes, subnormals, −0, NaN and ±∞ included. */
 export const anyDouble = fc.oneof(

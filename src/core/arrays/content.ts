@@ -97,7 +97,17 @@ export abstract class ContentReader extends FrameStack {
           }
           continue;
         }
+        case 34:
+          // A notebook's JSON: a line of the print ends (`",` follows) or the next one starts.
+          if (!p.jsonStrings) return this.reject(f, i);
+          i = this.afterQuote(i + 1);
+          continue;
         case Ch.Backslash:
+          // A notebook's JSON spells the print's line breaks and tabs as escapes.
+          if (p.jsonStrings && (text.charCodeAt(i + 1) === 110 || text.charCodeAt(i + 1) === 116 || text.charCodeAt(i + 1) === 114)) {
+            i += 2;
+            continue;
+          }
           // Python's explicit line continuation.
           if (text.charCodeAt(i + 1) === Ch.Newline || (text.charCodeAt(i + 1) === Ch.Cr && text.charCodeAt(i + 2) === Ch.Newline)) {
             i = text.indexOf('\n', i) + 1;
@@ -212,6 +222,14 @@ export abstract class ContentReader extends FrameStack {
     return end >= 0 ? end + 1 : i;
   }
 
+  /** Past a string's closing quote, the comma that separates it from the next string of the list. */
+  protected afterQuote(i: number): number {
+    const text = this.text;
+    let k = i;
+    while (k < text.length && (text.charCodeAt(k) === Ch.Space || text.charCodeAt(k) === Ch.Tab)) k++;
+    return text.charCodeAt(k) === Ch.Comma ? k + 1 : i;
+  }
+
   /** Characters that may follow a number: blanks, separators, closers, comment starts. */
   protected delimits(c: number, latex: boolean): boolean {
     if (c !== c) return true;
@@ -225,8 +243,11 @@ export abstract class ContentReader extends FrameStack {
       case Ch.Slash:
       case Ch.Percent:
         return true;
-      case Ch.Ampersand:
       case Ch.Backslash:
+        return latex || this.profile.jsonStrings;
+      case 34:
+        return this.profile.jsonStrings;
+      case Ch.Ampersand:
       case Ch.LBrace:
         return latex;
     }

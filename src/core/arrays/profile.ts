@@ -26,11 +26,14 @@ export interface Profile {
   readonly fences: boolean;
   /** `$` opens math (Markdown, LaTeX), so `$[0, 1]$` is an array, not a subscript of a name ending in `$`. */
   readonly dollarMath: boolean;
+  /** The text is JSON whose string lists hold printed lines (a notebook's): `\n",` then `"` joins two lines. */
+  readonly jsonStrings: boolean;
 }
 
 const BASE: Profile = {
   hash: false, slash: false, percent: false, dash: false, braces: false, semicolonRows: false,
   newlineRows: false, juliaFloat: false, ellipsisContinues: false, rVectors: false, fences: false, dollarMath: false,
+  jsonStrings: false,
 };
 
 const python: Profile = { ...BASE, hash: true };

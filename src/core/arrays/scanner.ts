@@ -5,6 +5,7 @@
 import { boundedIndexOf, Ch, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
 import { isBlank, isIdentChar } from './numbers';
+import { profileOfText } from './dialect';
 import { profileFor, type Profile } from './profile';
 
 export type { ArraySink } from './frames';
@@ -55,7 +56,7 @@ class Scanner extends ContentReader {
     private readonly recording = true,
   ) {
     super(text, sink);
-    this.base = profileFor(languageId);
+    this.base = profileOfText(text, languageId);
     this.markdown = this.base.fences;
     this.profile = this.useProfile(this.base);
     this.restoreStack(stack, from);
@@ -299,7 +300,9 @@ class Scanner extends ContentReader {
     let start = i;
     let rowsOnly = false;
     if (c === Ch.LBracket) {
-      if (prev === 36 && this.profile.dollarMath) {
+      if (this.profile.jsonStrings && this.opensStringList(i)) {
+        kind = Kind.Group;
+      } else if (prev === 36 && this.profile.dollarMath) {
         kind = Kind.Array;
       } else if (isIdentChar(prev)) {
         kind = Kind.Index;
@@ -336,6 +339,17 @@ class Scanner extends ContentReader {
     const f = this.push(kind, c === Ch.LBracket ? Ch.RBracket : c === Ch.LParen ? Ch.RParen : Ch.RBrace, start, this.context());
     f.rowsOnly = rowsOnly;
     return i + 1;
+  }
+
+  /** A notebook's JSON list of lines, `"source": [\n "x = 1\n",`: the bracket at i is followed by a string. */
+  private opensStringList(i: number): boolean {
+    const text = this.text;
+    for (let k = i + 1; k < text.length && k - i < 64; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 34) return true;
+      if (!isBlank(c)) return false;
+    }
+    return false;
   }
 
   /** Whether only blanks lie between the frame's opening bracket and i. */
