@@ -3,6 +3,7 @@ import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
 import { editKeepsRules } from './arrays/dialect';
 import { profileFor } from './arrays/profile';
 import { scanArrays, slicedScan } from './arrays/scanner';
+import { SoftmaxInputError } from './softmax';
 
 export interface FoundArray {
   /** UTF-16 offsets: [start, end) spans the literal, brackets included. */
@@ -12,6 +13,16 @@ export interface FoundArray {
   shape: number[];
   /** Row-major. */
   values: number[];
+  /**
+   * Set on a print that elides values (`[0 1 2 ... 997 998 999]`, Julia's `⋮`): `shown` is how many values it
+   * prints. Such an array has no values (shape `[0]`), since its softmax cannot be known from the part shown.
+   */
+  elided?: { shown: number };
+}
+
+/** An elided print has no softmax: throws the SoftmaxInputError every view shows for it instead, in the person's words. */
+export function requireWholeArray(array: FoundArray): void {
+  if (array.elided !== undefined) throw new SoftmaxInputError(`This print is elided; it shows ${array.elided.shown} of the values.`);
 }
 
 /**
@@ -28,7 +39,7 @@ export interface FoundArray {
  * - `;` separates rows in MATLAB, Julia and unknown languages (also line breaks in MATLAB and Julia);
  *   rows of one number read as a vector. A one-row LaTeX matrix is a vector too.
  * - Values are what Number() gives the literal without separators and type suffixes; `nan` is read as
- *   NaN (softmax then names it); an elided print-out (`...`) is not an array.
+ *   NaN (softmax then names it); an elided print-out (`...`, `…`, Julia's `⋮`) is reported as elided, without values.
  * - A multi-line array written in a comment is followed through the comment markers that start its
  *   lines; inside an array written in code, comments are skipped.
  * - The content may decide the rules: a notebook's JSON (a top-level object with "cells" and "nbformat") is read
@@ -39,9 +50,9 @@ export function findArrays(text: string, languageId?: string): FoundArray[] {
   const found: FoundArray[] = [];
   let sorted = true;
   try {
-    scanArrays(text, languageId, (start, end, shape, values) => {
+    scanArrays(text, languageId, (start, end, shape, values, shown) => {
       if (found.length > 0 && found[found.length - 1].start > start) sorted = false;
-      found.push({ start, end, shape, values });
+      found.push(shown === undefined ? { start, end, shape, values } : { start, end, shape, values, elided: { shown } });
     });
   } catch {
     // The scanner is written not to throw; should it ever, the arrays found so far are still right.
@@ -128,7 +139,8 @@ export class ArrayScan {
   private tail: { old: ScanResult; next: number; from: number; delta: number } | undefined;
 
   constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }) {
-    const sink = (start: number, end: number, shape: number[], values: number[]) => this.found.push({ start, end, shape, values });
+    const sink = (start: number, end: number, shape: number[], values: number[], shown?: number) =>
+      this.found.push(shown === undefined ? { start, end, shape, values } : { start, end, shape, values, elided: { shown } });
     if (previous === undefined) {
       this.found = [];
       this.checkpointList = [];
@@ -194,7 +206,7 @@ export class ArrayScan {
     const stop = Math.min(old.arrays.length, this.tail.next + MOVES_PER_SLICE);
     for (; this.tail.next < stop; this.tail.next++) {
       const a = old.arrays[this.tail.next];
-      this.found.push(delta === 0 ? a : { start: a.start + delta, end: a.end + delta, shape: a.shape, values: a.values });
+      this.found.push(delta === 0 ? a : { ...a, start: a.start + delta, end: a.end + delta });
     }
     if (this.tail.next < old.arrays.length) return false;
     for (let k = this.tail.from; k < old.checkpoints.length; k++) {

@@ -1,4 +1,4 @@
-import { argmax, breakdownSteps, rowsOf, softmaxRowsSteps, type Breakdown, type FoundArray, type Steps } from '../core';
+import { argmax, breakdownSteps, requireWholeArray, rowsOf, softmaxRowsSteps, type Breakdown, type FoundArray, type Steps } from '../core';
 import { computeSoon } from './turns';
 
 /** The softmax of one found array, as every editor view needs it. */
@@ -17,6 +17,7 @@ export interface ArraySoftmax {
 const recent = new WeakMap<FoundArray, ArraySoftmax>();
 
 function* softmaxSteps(array: FoundArray, temperature: number): Steps<ArraySoftmax> {
+  requireWholeArray(array);
   const { rows, cols } = rowsOf(array.values.length, array.shape);
   if (array.shape.length === 1) {
     const steps = yield* breakdownSteps(array.values, { temperature });

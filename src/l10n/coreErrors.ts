@@ -38,6 +38,7 @@ const templates: [RegExp, Localize][] = [
         ? vscode.l10n.t('Logit {0} divided by the temperature {1} overflows — use a larger temperature.', m[1], m[3])
         : vscode.l10n.t('Logit {0} in row {1} divided by the temperature {2} overflows — use a larger temperature.', m[1], m[2], m[3]),
   ],
+  [/^This print is elided; it shows (\d+) of the values\.$/, (m) => vscode.l10n.t('This print is elided; it shows {0} of the values.', m[1])],
   [/^Softmax needs at least one number, and got none\.$/, () => vscode.l10n.t('Softmax needs at least one number, and got none.')],
   [
     /^The only logit is −∞, so every entry is masked and softmax is undefined\.$/,

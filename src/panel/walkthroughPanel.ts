@@ -44,6 +44,8 @@ export interface WalkthroughSnapshot {
   temperature: number;
   decimals: number;
   seq: number;
+  /** The note the panel shows instead of the steps (no array, or input softmax cannot take). */
+  note?: string;
   /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
   rendered?: { seq: number; formulas: number; rows: number };
 }
@@ -70,6 +72,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   private temperature: number;
   private decimals: number;
   private rendered: WalkthroughSnapshot['rendered'];
+  private note: string | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
@@ -160,6 +163,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       temperature: this.temperature,
       decimals: this.decimals,
       seq: this.seq,
+      note: this.note,
       rendered: this.rendered,
     };
   }
@@ -304,9 +308,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.shown) {
       message = { type: 'empty', seq, strings, message: strings.emptyNote };
     } else {
-      const rows = rowCount(this.shown.array);
-      this.row = Math.min(Math.max(0, this.row), rows - 1);
       try {
+        // An elided print has no rows to step through: viewSteps says so.
+        const rows = this.shown.array.elided ? 1 : rowCount(this.shown.array);
+        this.row = Math.min(Math.max(0, this.row), rows - 1);
         const request = {
           seq,
           ref: this.shown.ref,
@@ -321,7 +326,8 @@ export class WalkthroughPanel implements vscode.Disposable {
           target: this.target,
           words: readingWords(),
         };
-        const view = await computeSoon(viewSteps(request), rowLength(this.shown.array), () => this.seq === seq && this.panel !== undefined);
+        const size = this.shown.array.elided ? 0 : rowLength(this.shown.array);
+        const view = await computeSoon(viewSteps(request), size, () => this.seq === seq && this.panel !== undefined);
         if (!view) return;
         message = { type: 'render', strings, view };
       } catch (error) {
@@ -329,7 +335,9 @@ export class WalkthroughPanel implements vscode.Disposable {
         message = { type: 'empty', seq, strings, message: errorText(error) };
       }
     }
-    if (this.seq === seq) void this.panel?.webview.postMessage(message);
+    if (this.seq !== seq) return;
+    this.note = message.type === 'empty' ? message.message : undefined;
+    void this.panel?.webview.postMessage(message);
   }
 
   dispose() {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { crossEntropy, meanCrossEntropy, softmax, softmaxRows, SoftmaxInputError } from '../../src/core';
+import { crossEntropy, meanCrossEntropy, requireWholeArray, softmax, softmaxRows, SoftmaxInputError } from '../../src/core';
 import { errorText, localizedCoreMessage } from '../../src/l10n/coreErrors';
 
 /** One input per message the core can give, vector and matrix forms of each. */
@@ -22,6 +22,7 @@ const badInputs: [string, () => unknown][] = [
   ['target class out of range', () => crossEntropy([1, 2], 5)],
   ['target class of a row out of range', () => meanCrossEntropy([1, 2, 3, 4], [2, 2], [0, 7])],
   ['one target for two rows', () => meanCrossEntropy([1, 2, 3, 4], [2, 2], [0])],
+  ['an elided print', () => requireWholeArray({ start: 0, end: 10, shape: [0], values: [], elided: { shown: 6 } })],
 ];
 
 function thrown(run: () => unknown): SoftmaxInputError {

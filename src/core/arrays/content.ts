@@ -48,8 +48,13 @@ export abstract class ContentReader extends FrameStack {
       if (c >= 48 && c <= 57 || c === Ch.Minus || c === Ch.Dot) {
         if (c === Ch.Dot && text.charCodeAt(i + 1) === Ch.Dot) {
           // MATLAB's line continuation; elsewhere the elision of a summarized print-out, which hides elements.
-          if (!p.ellipsisContinues || !text.startsWith('...', i)) return this.reject(f, i);
-          i = this.lineEnd(i) + 1;
+          if (!text.startsWith('...', i)) return this.reject(f, i);
+          if (p.ellipsisContinues) {
+            i = this.lineEnd(i) + 1;
+            continue;
+          }
+          if (!this.elides(f, i + 3)) return this.reject(f, i);
+          i += 3;
           continue;
         }
         if (c === Ch.Minus && p.dash && text.charCodeAt(i + 1) === Ch.Minus) {
@@ -126,6 +131,11 @@ export abstract class ContentReader extends FrameStack {
           return this.reject(f, i);
       }
       if (isBlank(c)) {
+        i++;
+        continue;
+      }
+      if (c === 0x2026) {
+        if (!this.elides(f, i + 1)) return this.reject(f, i);
         i++;
         continue;
       }
@@ -220,6 +230,18 @@ export abstract class ContentReader extends FrameStack {
     if (text.charCodeAt(k) !== Ch.LBracket) return i;
     const end = boundedIndexOf(text, Ch.RBracket, k, 16);
     return end >= 0 ? end + 1 : i;
+  }
+
+  /**
+   * An ellipsis standing for elements (`2 ... 997`, `0.0296, ...,  -0.0142`, a row `...,` of rows), when a
+   * separator or a closer follows it at `after`: marks the frame elided and counts as an element.
+   */
+  protected elides(f: Frame, after: number): boolean {
+    const c = this.text.charCodeAt(after);
+    if (!(c !== c || isBlank(c) || c === Ch.Comma || c === Ch.RBracket || c === Ch.RParen || c === 34 || c === Ch.Backslash)) return false;
+    f.elided = true;
+    f.afterElement = true;
+    return true;
   }
 
   /** Past a string's closing quote, the comma that separates it from the next string of the list. */
