@@ -96,3 +96,46 @@ describe('findArrays on MATLAB opened as Objective-C', () => {
     checkRescan(text, 'objective-c', [[0, 3, '#import <x.h>\n@end'], [0, 0, '% b\n% c\n']], 5, 1);
   });
 });
+
+describe('findArrays on Julia REPL and R torch prints', function () {
+  this.timeout(30_000);
+
+  it('reads the print in a comment, in plain output text and with R Markdown #> prefixes', () => {
+    const comment = '# 2-element Vector{Float32}:\n#  1.0\n#  2.5\nx = 1\n';
+    assert.deepStrictEqual(findArrays(comment, 'julia').map((a) => [comment.slice(a.start, a.end), a.values]), [['2-element Vector{Float32}:\n#  1.0\n#  2.5', [1, 2.5]]]);
+    const output = 'torch_tensor\n 0.1000  0.2000\n 0.3000  0.4000\n[ CPUFloatType{2,2} ][ grad_fn = <AddBackward0> ]\n';
+    assert.deepStrictEqual(findArrays(output).map((a) => a.shape), [[2, 2]]);
+    assert.deepStrictEqual(findArrays(`#> ${output.replace(/\n(?=.)/g, '\n#> ')}`, 'r').map((a) => a.values), [[0.1, 0.2, 0.3, 0.4]]);
+  });
+
+  it('leaves a header alone when its lines do not make the print it announces', () => {
+    assert.deepStrictEqual(findArrays('3-element Vector{Float64}:\n 1.0\n 2.0\n\nmore text\n'), []);
+    assert.deepStrictEqual(findArrays('2×2 Matrix{Float64}:\n 1.0  2.0\n 3.0\n'), []);
+    assert.deepStrictEqual(findArrays('torch_tensor\n 1\n 2\n[ CPULongType{3} ]\n'), []);
+    // The same rows under a different comment marker are not the print's.
+    assert.deepStrictEqual(findArrays('# 2-element Vector{Int64}:\n 1\n 2\n', 'julia'), []);
+  });
+
+  it('returns on a megabyte of headers, slices and torch_tensor lines, finding the print after them', () => {
+    // Speed is measured in the bench (linearity); the suite's timeout only catches a scan gone quadratic.
+    const last = '2-element Vector{Float64}:\n 1.5\n 2.5\n';
+    for (const piece of ['3-element Vector{Float64}:\n', 'torch_tensor\n\n', '2×2×2 Array{Int64, 3}:\n[:, :, 1] =\n\n', '1000-element Vector{Float64}:\n ⋮\n']) {
+      const text = `${piece.repeat(Math.ceil(1e6 / piece.length))}\n${last}`;
+      assert.deepStrictEqual(findArrays(text, 'julia').map((a) => a.values).slice(-1), [[1.5, 2.5]], JSON.stringify(piece));
+    }
+  });
+
+  it('rescans an edited print as a whole scan reads it', () => {
+    const cut = '3-element Vector{Float64}:\n 0.1\n 0.2\nx\n';
+    // The line that ends a print decides it: typing the missing value there makes the print.
+    checkRescan(cut, 'julia', [[cut.indexOf('x') / cut.length, 1, ' 0.3']], 100, 1);
+    checkRescan(cut, 'julia', [[cut.indexOf('x') / cut.length, 0, ' 0.3\n']], 100, 1);
+    const text = 'julia> x\n3-element Vector{Float64}:\n 0.1\n 0.2\n 0.3\n\ntorch_tensor\n 1  2\n 3  4\n[ CPUFloatType{2,2} ]\n';
+    fc.assert(
+      fc.property(fc.array(anEditOf([' 0.4\n', '\n', ' ⋮\n', '4-element', '[ CPUFloatType{2} ]', ' 5  6\n', '#> ', '']), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 40 }), (edits, slice) =>
+        checkRescan(text, 'julia', edits, slice, 1),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -6,6 +6,7 @@ import { boundedIndexOf, Ch, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
 import { isBlank, isIdentChar } from './numbers';
 import { profileOfText } from './dialect';
+import { readPrint } from './replPrints';
 import { profileFor, type Profile } from './profile';
 
 export type { ArraySink } from './frames';
@@ -39,6 +40,8 @@ class Scanner extends ContentReader {
   readonly stacks: string[] = [];
   private stack = '';
   private stackAt = -1;
+  /** No checkpoint up to here: a print's first line was read with the lines after it, which decide what it is. */
+  private quietUntil = -1;
 
   /**
    * @param from a checkpoint of an earlier scan of text with the same first `from` characters, and `stack`
@@ -203,7 +206,7 @@ class Scanner extends ContentReader {
   /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
   private atLineStart(i: number): number {
     const text = this.text;
-    if (this.recording && !this.blockComment && this.profile === this.base && this.inert()) {
+    if (this.recording && i > this.quietUntil && !this.blockComment && this.profile === this.base && this.inert()) {
       if (this.stackAt !== this.stackChanges) {
         this.stack = this.stackText();
         this.stackAt = this.stackChanges;
@@ -217,6 +220,7 @@ class Scanner extends ContentReader {
       const after = this.lineStart(i);
       if (after !== i) return after;
     }
+    if (this.depth === 0 && this.overflow === 0) return this.printAt(i);
     if (this.depth === 0 || this.overflow > 0) return i;
     let j = i;
     while (j < text.length && (text.charCodeAt(j) === Ch.Space || text.charCodeAt(j) === Ch.Tab)) j++;
@@ -245,6 +249,25 @@ class Scanner extends ContentReader {
       if (c === 60 && text.startsWith('<BLANKLINE>', j)) return j + 11;
     }
     return i;
+  }
+
+  /**
+   * A print without brackets that starts on line i (Julia's `3-element Vector{Float64}:`, R's `torch_tensor`):
+   * reported, and the scan goes on at the new line that ends it. Otherwise i.
+   */
+  private printAt(i: number): number {
+    const c = this.text.charCodeAt(i);
+    // Most lines start with neither blanks, a comment marker, a digit nor a t: nothing to read.
+    if (!(c === Ch.Space || c === Ch.Tab || c === Ch.Hash || c === Ch.Slash || c === Ch.Percent || c === Ch.Minus || (c >= 48 && c <= 57) || c === 116)) return i;
+    const read = readPrint(this.text, i, this.profile.juliaFloat);
+    if (read === undefined) return i;
+    if (read.reach > this.quietUntil) this.quietUntil = read.reach;
+    const p = read.print;
+    if (p === undefined) return i;
+    if (p.elided) this.sink(p.start, p.end, [0], [], p.values.length);
+    else this.sink(p.start, p.end, p.shape, p.values);
+    // At the new line before the next line, so that line starts as every line does.
+    return p.next > p.end && this.text.charCodeAt(p.next - 1) === Ch.Newline ? p.next - 1 : p.next;
   }
 
   /** The length of a line-comment marker at j in this language, or 0. */
