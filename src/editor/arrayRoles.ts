@@ -6,8 +6,6 @@ const fallback: ArrayRole = { role: 'logits', reason: { code: 'noCue' } };
 
 /** classifyArray, which is written not to throw; should it ever, the array keeps its softmax lens. */
 function classify(text: string, array: FoundArray, languageId: string): ArrayRole {
-  // An elided print has no values to read; its softmax path says that it is elided.
-  if (array.elided !== undefined) return fallback;
   try {
     return classifyArray(text, array, languageId);
   } catch {

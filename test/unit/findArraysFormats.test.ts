@@ -1,7 +1,7 @@
 // The print formats people paste, read as the arrays they print: each beside a look-alike that must be left alone.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { classifyArray, findArrays } from '../../src/core';
+import { classifyArray, findArrays, requireWholeArray } from '../../src/core';
 import { checkRescan } from './fuzzProperties';
 
 /** An edit at a random place, deleting up to 12 characters, inserting one of `pieces`. */
@@ -94,6 +94,22 @@ describe('findArrays on MATLAB opened as Objective-C', () => {
   it('rescans edits that turn MATLAB into Objective-C as a whole scan reads them', () => {
     const text = '% a\nA = [1 2; 3 4];\n';
     checkRescan(text, 'objective-c', [[0, 3, '#import <x.h>\n@end'], [0, 0, '% b\n% c\n']], 5, 1);
+  });
+});
+
+describe('elided prints', () => {
+  it('carry how many values they show and no values, and classifying them never throws', () => {
+    const text = '>>> x\ntensor([[ 0.0273,  0.0296, ...,  -0.0142],\n        ...,\n        [ 0.0100,  0.0200, ...,  0.0300]], grad_fn=<SoftmaxBackward0>)\n';
+    const [print] = findArrays(text, 'python');
+    assert.deepStrictEqual({ shape: print.shape, values: print.values, elided: print.elided }, { shape: [0], values: [], elided: { shown: 6 } });
+    assert.strictEqual(text.slice(print.start, print.end), text.slice(text.indexOf('[['), text.indexOf(']]') + 2));
+    assert.strictEqual(classifyArray(text, print, 'python').role, 'logits');
+    assert.throws(() => requireWholeArray(print), /^SoftmaxInputError: This print is elided; it shows 6 of the values\.$/);
+    // Julia's vertical and horizontal elision, numpy's summarised print.
+    assert.deepStrictEqual(findArrays('[0.058 0.127 … 0.080 0.035]', 'julia').map((a) => a.elided), [{ shown: 4 }]);
+    assert.deepStrictEqual(findArrays('[  0   1   2 ... 997 998 999]').map((a) => a.elided), [{ shown: 6 }]);
+    // A print with one value shown, and Python's own Ellipsis in a subscript, are no arrays.
+    assert.deepStrictEqual(findArrays('x = [1, ...]\ny = a[..., 0]\n', 'python'), []);
   });
 });
 
