@@ -20,10 +20,17 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/*.ts'],
     rules: {
       // The core runs in the Node host, the web worker host, the webview and unit tests alike.
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', '../*'] }],
+    },
+  },
+  {
+    // Its sub-folders may use the rest of the core, and still nothing outside it.
+    files: ['src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', '../../*'] }],
     },
   },
   {

@@ -23,11 +23,18 @@ export function registeredSuites(): readonly Suite[] {
  * other processes only ever add time. `sink` keeps the optimiser from dropping the work.
  */
 export function nsPerCall(fn: () => unknown, minMs = 100, batches = 11): number {
-  return Math.min(...nsPerCallBatches(fn, minMs, batches));
+  return nsPerCallStats(fn, minMs, batches).fastest;
 }
 
-/** CPU nanoseconds per call in each of `batches` batches (as nsPerCall measures them), for a median beside the fastest. */
-export function nsPerCallBatches(fn: () => unknown, minMs = 100, batches = 11): number[] {
+/**
+ * nsPerCall's batches, summed up both ways: the fastest batch and the median one; `batches` holds every batch's
+ * time, fastest first, for a caller that pools the batches of several rounds.
+ */
+export function nsPerCallStats(
+  fn: () => unknown,
+  minMs = 100,
+  batches = 11,
+): { fastest: number; median: number; batches: number[] } {
   let sink = 0;
   const once = (): void => {
     const r = fn() as ArrayLike<number> | number;
@@ -48,7 +55,8 @@ export function nsPerCallBatches(fn: () => unknown, minMs = 100, batches = 11): 
     times.push(((used.user + used.system) * 1000) / perBatch);
   }
   if (sink === -1) console.log(sink);
-  return times;
+  times.sort((a, b) => a - b);
+  return { fastest: times[0], median: times[Math.floor(times.length / 2)], batches: times };
 }
 
 /** Runs python3 with a script; null when python3 or a module it needs is missing. */

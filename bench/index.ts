@@ -11,6 +11,9 @@ import './size';
 import './linearity';
 import './corpus';
 import './roles';
+import './accuracy';
+import './lab';
+import './scanMemory';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

@@ -1,5 +1,5 @@
 // Cost per byte of findArrays from 1 KB to 10 MB on several kinds of text: flat when the scanner is linear.
-// The largest/smallest ratio of ns per byte per kind is the number to watch (issue 9 item 1).
+// The largest/smallest ratio of ns per byte per kind is the number to watch.
 import { findArrays } from '../src/core';
 import { markdownTable, nsPerCall, registerSuite } from './harness';
 import { random } from './random';

@@ -1,4 +1,4 @@
-// `npm run fuzz`: the hardening properties (test/unit/fuzzProperties.ts) at 100 000 cases each, 600 000 in all.
+// `npm run fuzz`: the properties of hostile text and extreme numbers (test/unit/fuzzProperties.ts) at 100 000 cases each, 600 000 in all.
 // FUZZ_RUNS sets the cases per property, FUZZ_SEED replays a failing run.
 const { runFuzz } = require('../dist/test/unit/fuzzProperties.js');
 

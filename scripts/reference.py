@@ -7,15 +7,21 @@ the exact value lies from it, in ulps, so the tests measure true errors. Large c
 the logits come from a seeded generator (mulberry32 + exactly rounded arithmetic only) that
 test/unit/softmaxFixtures.ts reproduces bit for bit; only sampled outputs are kept.
 
-Usage: python3 scripts/reference.py       (a few minutes; rewrites every fixture)
-       python3 scripts/reference.py exp   (only exp-points.json, the exp kernel's reference)
+exact-cases.json holds whole rows, every output stored as the correctly rounded double of a 120-digit value
+(checked to lie far from any rounding midpoint): random small rows of every kind, and rows constructed so that
+a probability, a log-probability or the logsumexp lies within 2^-100 to 2^-200 of a midpoint, where only an
+exact computation can tell which way it rounds.
+
+Usage: python3 scripts/reference.py         (a few minutes; rewrites every fixture)
+       python3 scripts/reference.py exp     (only exp-points.json, the exp kernel's reference)
+       python3 scripts/reference.py exact   (only exact-cases.json)
 """
 import json
 import math
 import os
 import random
 import sys
-from decimal import Decimal, getcontext
+from decimal import MAX_EMAX, MIN_EMIN, Decimal, getcontext, localcontext
 from fractions import Fraction
 
 getcontext().prec = 50
@@ -88,10 +94,11 @@ def text(x):
 
 
 def nearest(exact):
-    """The double nearest an exact Decimal, and the exact value's offset from it in that double's ulps."""
+    """The double nearest an exact Decimal, and the exact value's offset from it in that double's ulps. Zero is
+    written unsigned, as the core gives it (+0 for a log-probability that rounds to zero)."""
     if exact is None:
         return ['-Infinity', 0.0]
-    near = float(exact)
+    near = float(exact) + 0.0
     ulp = math.ulp(near) if near != 0 else math.ulp(0.0)
     return [text(near), float((exact - Decimal(near)) / Decimal(ulp))]
 
@@ -187,10 +194,210 @@ def exp_points():
     print('exp-points', len(rows), flush=True)
 
 
+EXACT_DIGITS = 120
+
+
+def dec(f):
+    """A Fraction as a Decimal: exactly when its denominator is a power of two (every shift and quotient of a row
+    whose T is one: a subnormal or huge one has hundreds of digits, and may be exactly a midpoint), else rounded
+    to the context."""
+    k = f.denominator.bit_length() - 1
+    if f.denominator == 1 << k:
+        return Decimal(f'{f.numerator * 5 ** k}E-{k}')
+    return Decimal(f.numerator) / Decimal(f.denominator)
+
+
+def far_from_midpoints(value, rounded):
+    """True when `value` (a Decimal, accurate to all but its last ~20 digits) is farther than that from both
+    midpoints around the double `rounded`."""
+    if value == 0 or rounded == 0 or math.isinf(rounded):
+        return True
+    here = Fraction(rounded)
+    margin = abs(value) * Decimal(10) ** (20 - max(EXACT_DIGITS, len(value.as_tuple().digits)))
+    for other in (math.nextafter(rounded, math.inf), math.nextafter(rounded, -math.inf)):
+        mid = (here + Fraction(other)) / 2
+        if abs(value - dec(mid)) <= margin:
+            return False
+    return True
+
+
+def correctly_rounded(value, minus_a_hair=False):
+    """The double nearest a 120-digit value, as text; zero is written unsigned (the core returns +0).
+    minus_a_hair: the exact value is `value` less a positive amount too small for any context (e^-1e300), which
+    decides only when `value` is exactly a midpoint: then the lower neighbour."""
+    if value is None:
+        return '-Infinity'
+    near = float(value)
+    if minus_a_hair and not far_from_midpoints(value, near):
+        for other in (math.nextafter(near, math.inf), math.nextafter(near, -math.inf)):
+            if dec((Fraction(near) + Fraction(other)) / 2) == value:
+                return text(min(near, other) + 0.0)
+    assert far_from_midpoints(value, near), value
+    return text(near + 0.0)
+
+
+def exact_row(xs, temperature):
+    """Every p_i, log p_i and the logsumexp of softmax(x / T), each correctly rounded, from exact quotients."""
+    with localcontext() as ctx:
+        ctx.prec = EXACT_DIGITS
+        ctx.Emin = MIN_EMIN
+        ctx.Emax = MAX_EMAX
+        t = Fraction(temperature)
+        zs = [None if x == -math.inf else Fraction(x) / t for x in xs]
+        m = max(z for z in zs if z is not None)
+        argmax = next(i for i, z in enumerate(zs) if z == m)
+        shifts = [None if z is None else dec(z - m) for z in zs]
+        exps = [None if d is None else d.exp() for d in shifts]
+        rest = sum((e for i, e in enumerate(exps) if e is not None and i != argmax), Decimal(0))
+        # A term below even this context's range still makes log S positive.
+        hair = any(e == 0 for i, e in enumerate(exps) if e is not None and i != argmax)
+        total = 1 + rest
+        log_total = log1p(rest) if rest < Decimal('1e-30') else total.ln()
+
+        def plus(a, b):
+            """a + b exactly enough: the precision grows with how far below a the tiny b lies."""
+            if b == 0:
+                return a
+            if a == 0:
+                return b
+            with localcontext() as wide:
+                wide.prec = EXACT_DIGITS + max(0, a.adjusted() - b.adjusted())
+                return a + b
+
+        return {
+            'p': [correctly_rounded(Decimal(0) if e is None else e / total) for e in exps],
+            'logp': [correctly_rounded(None if d is None else plus(d, -log_total), hair) for d in shifts],
+            'logSumExp': correctly_rounded(plus(dec(m), log_total)),
+        }
+
+
+def filling(target_rest, count, exclude=0.0):
+    """Logits d_1 > d_2 > … (count of them) with Σ e^(d_k) just below target_rest: each the largest double whose
+    term still fits, so what is left shrinks by a factor of about 2^53 with every term."""
+    ds = []
+    rest = target_rest - Decimal(exclude)
+    for _ in range(count):
+        d = float(rest.ln())
+        while Decimal(d).exp() > rest:
+            d = math.nextafter(d, -math.inf)
+        ds.append(d)
+        rest -= Decimal(d).exp()
+    return ds, rest
+
+
+def midpoint_above(v):
+    f = float(v)
+    return (Fraction(f) + Fraction(math.nextafter(f, math.inf))) / 2
+
+
+def near_midpoint_rows():
+    """Rows whose p_0, log p_0 or logsumexp lies a hair above a midpoint between two doubles."""
+    rows = []
+    with localcontext() as ctx:
+        ctx.prec = 150
+        for name, target, terms in [('p0-near-midpoint-2^-100', Decimal('0.7'), 2),
+                                    ('p0-near-midpoint-2^-150', Decimal('0.3'), 3),
+                                    ('p0-near-midpoint-2^-200', Decimal('0.55'), 4)]:
+            s = 1 / dec(midpoint_above(target))
+            ds, _ = filling(s - 1, terms)
+            rows.append((name, [0.0] + ds, 1.0))
+        for name, target, terms in [('logp0-near-midpoint', Decimal('-0.35'), 3), ('logsumexp-near-midpoint', Decimal('0.61'), 3)]:
+            s = (-dec(midpoint_above(target))).exp() if target < 0 else dec(midpoint_above(target)).exp()
+            ds, _ = filling(s - 1, terms)
+            rows.append((name, [0.0] + ds, 1.0))
+        # The same inside long rows: 2000 terms near e^-45 that S must count, and 5000 masked-like −1e4s.
+        rnd = random.Random(5)
+        base = [-45.0 - 5.0 * rnd.random() for _ in range(2000)]
+        s = 1 / dec(midpoint_above(Decimal('0.62')))
+        ds, _ = filling(s - 1 - sum(Decimal(b).exp() for b in base), 3)
+        rows.append(('p0-near-midpoint-in-2000-terms', [0.0] + ds + base, 1.0))
+        ds, _ = filling(1 / dec(midpoint_above(Decimal('0.45'))) - 1, 3)
+        rows.append(('p0-near-midpoint-beside-5000-underflows', [0.0] + ds + [-1e4] * 5000, 1.0))
+        # With T = 2 the quotients are the halves, exactly.
+        ds, _ = filling(1 / dec(midpoint_above(Decimal('0.81'))) - 1, 3)
+        rows.append(('p0-near-midpoint-t2', [0.0] + [2 * d for d in ds], 2.0))
+    return rows
+
+
+def cancelling_rows():
+    """logsumexp = a + log k with a the double nearest −log k: far below its terms, decided only exactly."""
+    rows = []
+    for k in [2, 3, 10, 1000]:
+        a = -float(Decimal(k).ln())
+        rows.append((f'logsumexp-cancels-{k}-ties', [a] * k, 1.0))
+    return rows
+
+
+def hair_rows():
+    """Rows whose log p_i or logsumexp is exactly a midpoint less or plus log S, with log S below anything a
+    double holds: x_i - x_argmax (or x_argmax / T) is the midpoint, and only the sign of log S decides."""
+    return [
+        # d_1 = -(1100 + 2^-43) between -1100 (even) and -(1100 + 2^-42): log p_1 = d_1 - log S rounds away.
+        ('logp-midpoint-beside-a-dropped-term', [1100 + 2.0 ** -42, 2.0 ** -43], 1.0),
+        # The same with the other term e^-900, summed (scaled up) rather than bounded.
+        ('logp-midpoint-beside-a-tiny-term', [900 + 2.0 ** -43, 2.0 ** -44], 1.0),
+        # And beside e^-500, which log S holds (s′ ≥ 2^-800): its third part tips the midpoint.
+        ('logp-midpoint-beside-a-small-term', [1100 + 2.0 ** -42, 2.0 ** -43, 600 + 2.0 ** -42], 1.0),
+        # x_argmax / T = 2^-1075, midway between 0 (even) and 2^-1074: logsumexp is just above it.
+        ('logsumexp-subnormal-midpoint', [2.0 ** -1074, -1e4], 2.0),
+        ('logsumexp-subnormal-midpoint-tiny-term', [2.0 ** -1074, -1700.0], 2.0),
+    ]
+
+
+def random_small_rows():
+    """Short rows of every kind: normal and wide logits, few-bit values (exact half-ulp shifts), integers, ties,
+    masks, huge and tiny magnitudes, and temperatures from 1e-20 to 1e20."""
+    rnd = random.Random(2027)
+    kinds = ['normal', 'wide', 'few-bits', 'integers', 'ties', 'huge', 'tiny', 'spread']
+    temps = [1.0] * 6 + [0.5, 2.0, 3.0, 0.1, 7.3, 1e-3, 1e3, 0.37, 1e-20, 1e20]
+    rows = []
+    while len(rows) < 400:
+        kind = kinds[len(rows) % len(kinds)]
+        n = rnd.choice([1, 2, 3, 5, 8, 13, 40])
+        t = rnd.choice(temps)
+        if kind == 'normal':
+            xs = [rnd.gauss(0, 1) for _ in range(n)]
+        elif kind == 'wide':
+            xs = [rnd.gauss(0, 300) for _ in range(n)]
+        elif kind == 'few-bits':
+            xs = [rnd.randint(-4000, 4000) / 8 for _ in range(n)]
+        elif kind == 'integers':
+            xs = [float(rnd.randint(-20, 20)) for _ in range(n)]
+        elif kind == 'ties':
+            xs = [rnd.choice([0.1, 0.1, 2.5, -1.0]) for _ in range(n)]
+        elif kind == 'huge':
+            xs = [rnd.choice([1, -1]) * 10 ** rnd.uniform(250, 308) for _ in range(n)]
+        elif kind == 'tiny':
+            xs = [rnd.choice([1, -1]) * 10 ** rnd.uniform(-320, -290) for _ in range(n)]
+        else:
+            xs = [rnd.uniform(-800, 0) for _ in range(n)]
+        xs = [-math.inf if rnd.random() < 0.15 else x for x in xs]
+        if all(x == -math.inf for x in xs):
+            xs[rnd.randrange(n)] = 0.0
+        if any(math.isinf(x / t) or math.isinf(x) and x > 0 for x in xs if x != -math.inf):
+            continue
+        rows.append((f'random-{len(rows)}-{kind}', xs, t))
+    return rows
+
+
+def exact_cases():
+    cases = []
+    for name, xs, t in random_small_rows() + near_midpoint_rows() + cancelling_rows() + hair_rows():
+        ref = exact_row(xs, t)
+        cases.append({'name': name, 'temperature': t, 'logits': [text(x) for x in xs], **ref})
+    with open(os.path.join(OUT, 'exact-cases.json'), 'w') as f:
+        json.dump(cases, f, separators=(',', ':'))
+        f.write('\n')
+    print('exact-cases', len(cases), flush=True)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     if sys.argv[1:] == ['exp']:
         exp_points()
+        return
+    if sys.argv[1:] == ['exact']:
+        exact_cases()
         return
     for old in os.listdir(OUT):
         if old.endswith('.json'):
@@ -215,6 +422,7 @@ def main():
     for dist, t in [('normal1', 0.37), ('normal1', 3.0), ('normal100', 0.01), ('high', 7.0), ('mask30', 0.1)]:
         case(f'{dist}-n1000-t{t}', temperature=t, generator={'dist': dist, 'n': 1000, 'seed': seed})
         seed += 1
+    exact_cases()
 
 
 if __name__ == '__main__':

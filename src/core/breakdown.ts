@@ -1,18 +1,12 @@
-// Every number the hover and the walkthrough show, from one accurate pass, so views never recompute.
-import {
-  type SoftmaxOptions,
-  expTermsSteps,
-  logProbabilitiesSteps,
-  logSumExpOf,
-  normalizeSteps,
-  rowPlace,
-  rowsOf,
-  runSteps,
-  shiftRowSteps,
-  temperatureOf,
-  type Steps,
-} from './softmax';
+// Every number the hover and the walkthrough show, from one correctly rounded pass, so views never recompute.
+import { logProbabilitiesRange, logSumExpOf, normalizerOf, probabilitiesRange, settleSteps, type Normalizer } from './correctlyRounded';
+import { shiftRowSteps } from './shift';
+import { rowPlace, rowsOf, temperatureOf, type SoftmaxOptions } from './softmaxInput';
 import { entropySteps } from './stats';
+import { inRanges, runSteps, type Steps } from './steps';
+import { sumTermsSteps } from './terms';
+import { SIMD_FROM } from './simdFrom';
+import { softmaxSimdSteps } from './wasm/softmaxSimd';
 
 export interface Breakdown {
   /** As given. */
@@ -28,7 +22,7 @@ export interface Breakdown {
   exps: Float64Array;
   /** S = Σ exps (compensated). */
   sum: number;
-  /** The accurate softmax: the same numbers as softmax(). */
+  /** The correctly rounded softmax: the same numbers as softmax(). */
   probabilities: Float64Array;
   logProbabilities: Float64Array;
   logSumExp: number;
@@ -47,12 +41,34 @@ function* breakdownAt(
   row: number,
 ): Steps<Breakdown> {
   const shifted = yield* shiftRowSteps(values, offset, n, temperature, rowPlace(shape, row));
-  const exps = new Float64Array(n);
-  const rest = yield* expTermsSteps(shifted, exps);
-  const probabilities = new Float64Array(n);
-  const sum = yield* normalizeSteps(exps, rest, probabilities);
+  // Long rows: the probabilities (and the terms shown beside them) from the SIMD kernel, as softmax() gets them.
+  const simd = n >= SIMD_FROM ? yield* softmaxSimdSteps(values, offset, n, temperature) : undefined;
+  let exps: Float64Array;
+  let norm: Normalizer;
+  let probabilities: Float64Array;
+  let undecided: number[];
+  if (simd && simd.exps) {
+    exps = simd.exps;
+    norm = simd.norm;
+    undecided = simd.undecided;
+    probabilities = simd.probabilities;
+  } else {
+    exps = new Float64Array(n);
+    const expsLo = new Float64Array(n);
+    norm = normalizerOf(yield* sumTermsSteps(shifted, exps, expsLo), true);
+    probabilities = new Float64Array(n);
+    undecided = [];
+    yield* inRanges(n, (from, to) => probabilitiesRange(shifted, exps, expsLo, norm, probabilities, 0, from, to, undecided));
+  }
   const logProbabilities = new Float64Array(n);
-  yield* logProbabilitiesSteps(shifted, rest, logProbabilities);
+  const logUndecided: number[] = [];
+  yield* inRanges(n, (from, to) => logProbabilitiesRange(shifted, norm, logProbabilities, 0, from, to, logUndecided));
+  const logSumExp = { value: logSumExpOf(shifted, norm) };
+  yield* settleSteps(shifted, norm, {
+    probabilities: { indices: undecided, out: probabilities, at: 0 },
+    logProbabilities: { indices: logUndecided, out: logProbabilities, at: 0 },
+    logSumExp,
+  });
   const entropyNats = yield* entropySteps(probabilities, logProbabilities);
   yield;
   const logits = new Float64Array(n);
@@ -64,10 +80,10 @@ function* breakdownAt(
     max: shifted.max,
     shifted: shifted.shifted,
     exps,
-    sum,
+    sum: 1 + (norm.sum.hi + norm.sum.lo) * 2 ** norm.sum.scale,
     probabilities,
     logProbabilities,
-    logSumExp: logSumExpOf(shifted, rest),
+    logSumExp: logSumExp.value,
     argmax: shifted.argmax,
     entropyNats,
     entropyBits: entropyNats / Math.LN2,
@@ -82,6 +98,11 @@ export function breakdown(logits: ArrayLike<number>, options?: SoftmaxOptions): 
 /** breakdown() in steps of at most 64 K elements of one pass, for callers that let other work run between them; the same numbers. */
 export function breakdownSteps(logits: ArrayLike<number>, options?: SoftmaxOptions): Steps<Breakdown> {
   return breakdownAt(logits, 0, logits.length, temperatureOf(options), [logits.length], 0);
+}
+
+/** breakdownSteps of the logits of one row of an array of that shape: an error names the row ("Logit 2 in row 1"). */
+export function rowBreakdownSteps(logits: ArrayLike<number>, shape: readonly number[], row: number, options?: SoftmaxOptions): Steps<Breakdown> {
+  return breakdownAt(logits, 0, logits.length, temperatureOf(options), shape, row);
 }
 
 /** One breakdown per row of a row-major array (softmax along the last axis). */

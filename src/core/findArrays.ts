@@ -1,9 +1,13 @@
 // Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
+import { Checkpoints, checkpointSpacing, noBrackets } from './arrays/checkpoints';
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
 import { editKeepsRules } from './arrays/dialect';
 import { profileFor } from './arrays/profile';
-import { scanArrays, slicedScan } from './arrays/scanner';
-import { SoftmaxInputError } from './softmax';
+import { scanArrays, slicedScan, type Recording, type SlicedScan } from './arrays/scanner';
+import { lastAtMost } from './arrays/search';
+import { SoftmaxInputError } from './softmaxInput';
+
+export { Checkpoints, OpenBrackets } from './arrays/checkpoints';
 
 export interface FoundArray {
   /** UTF-16 offsets: [start, end) spans the literal, brackets included. */
@@ -61,14 +65,10 @@ export function findArrays(text: string, languageId?: string): FoundArray[] {
   return found;
 }
 
-/**
- * What a finished scan leaves for the next one: the arrays, the line starts where a scan may resume, and the
- * brackets open at each of them (written down by the scanner).
- */
+/** What a finished scan leaves for the next one: the arrays, and the line starts where a scan may resume with the brackets open there. */
 export interface ScanResult {
   arrays: readonly FoundArray[];
-  checkpoints: readonly number[];
-  stacks: readonly string[];
+  checkpoints: Checkpoints;
 }
 
 /** One edit, or several taken together: text [start, oldEnd) of the old text became [start, newEnd) of the new. */
@@ -88,21 +88,12 @@ export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
 /** Arrays per slice of the copy that moves the unchanged arrays after an edit to their new offsets. */
 const MOVES_PER_SLICE = 1 << 14;
 
-/** The index of the last of `count` ascending keys that is ≤ value, or -1 (binary search). */
-function lastAtMost(count: number, key: (i: number) => number, value: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+/** The array `delta` characters further on; an elided print stays elided. */
+function moved(a: FoundArray, delta: number): FoundArray {
+  const { start, end, shape, values, elided } = a;
+  return elided === undefined
+    ? { start: start + delta, end: end + delta, shape, values }
+    : { start: start + delta, end: end + delta, shape, values, elided };
 }
 
 /** How many of the arrays (in text order) start before `offset`. */
@@ -126,109 +117,97 @@ export function arrayContaining(arrays: readonly FoundArray[], offset: number): 
  * Given the result of a scan of the text before an edit, only the edited part is read again: the scan resumes
  * at the last checkpoint before the edit and stops at the first checkpoint after it where the old scan stood in
  * the same place with the same brackets open; the arrays before and after are the old ones (those after moved
- * by the edit's length change).
+ * by the edit's length change). Checkpoints are recorded about every `spacing` characters (0: at every line
+ * start where the state allows), so what a scan keeps beside its arrays is a small fraction of the text.
  */
 export class ArrayScan {
   private readonly found: FoundArray[];
-  private readonly scan;
-  private finished = false;
-  /** The checkpoints and open brackets kept from an earlier scan, then the scan's own, then the old ones moved. */
-  private readonly checkpointList: number[];
-  private readonly stackList: string[];
-  /** After a resync: the old scan, and where its arrays and checkpoints still to move to new offsets begin. */
-  private tail: { old: ScanResult; next: number; from: number; delta: number } | undefined;
+  /** The checkpoints kept from an earlier scan, then the scan's own, then the old ones moved. */
+  readonly checkpoints: Checkpoints;
+  /** What is left to do; dropped once done, so a finished scan holds neither the text nor the scan before it. */
+  private work:
+    | {
+        scan: SlicedScan;
+        resync?: NonNullable<Recording['resync']>;
+        previous?: { result: ScanResult; delta: number };
+        /** After a resync: where the old arrays still to move to new offsets begin. */
+        next?: number;
+      }
+    | undefined;
 
-  constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }) {
+  constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }, spacing = checkpointSpacing) {
     const sink = (start: number, end: number, shape: number[], values: number[], shown?: number) =>
       this.found.push(shown === undefined ? { start, end, shape, values } : { start, end, shape, values, elided: { shown } });
-    if (previous === undefined) {
+    // An edit that may change which rules the text follows (a notebook's JSON, MATLAB content) rescans it whole.
+    if (previous === undefined || !editKeepsRules(text, languageId, previous.edit)) {
       this.found = [];
-      this.checkpointList = [];
-      this.stackList = [];
-      this.scan = slicedScan(text, languageId, sink);
+      this.checkpoints = new Checkpoints();
+      this.work = { scan: slicedScan(text, languageId, sink, { checkpoints: this.checkpoints, spacing, from: 0, brackets: noBrackets }) };
       return;
     }
     const { result, edit } = previous;
-    if (!editKeepsRules(text, languageId, edit)) {
-      // The edit may change which rules the text follows (a notebook's JSON, MATLAB content): scan it whole.
-      this.found = [];
-      this.checkpointList = [];
-      this.stackList = [];
-      this.scan = slicedScan(text, languageId, sink);
-      return;
-    }
     const old = result.checkpoints;
     const delta = edit.newEnd - edit.oldEnd;
-    const r = Math.max(0, lastAtMost(old.length, (i) => old[i], edit.start));
-    const from = old.length > 0 ? old[r] : 0;
+    const r = Math.max(0, old.lastAtMost(edit.start));
+    const from = old.length > 0 ? old.offset(r) : 0;
     // Nothing is open at a checkpoint but inert brackets, so every array starting before it also ends before it.
     this.found = result.arrays.slice(0, startingBefore(result.arrays, from));
-    this.checkpointList = old.slice(0, r);
-    this.stackList = result.stacks.slice(0, r);
-    const resync = (at: number, stack: string) => {
-      if (at <= edit.newEnd) return false;
-      const k = lastAtMost(old.length, (i) => old[i], at - delta);
-      if (k < 0 || old[k] !== at - delta || result.stacks[k] !== stack) return false;
-      this.tail = { old: result, next: startingBefore(result.arrays, old[k]), from: k + 1, delta };
-      return true;
-    };
-    this.scan = slicedScan(text, languageId, sink, from, old.length > 0 ? result.stacks[r] : '', resync);
+    this.checkpoints = old.prefix(r);
+    const resync = { after: edit.newEnd, delta, old, next: r, found: -1 };
+    const brackets = old.length > 0 ? old.bracketsAt(r) : noBrackets;
+    const scan = slicedScan(text, languageId, sink, { checkpoints: this.checkpoints, spacing, from, brackets, resync });
+    this.work = { scan, resync, previous: { result, delta } };
   }
 
   get done(): boolean {
-    return this.finished;
+    return this.work === undefined;
   }
 
   /** Scans about `chars` more characters (or moves that many old arrays); true once the text is done. */
   scanMore(chars: number): boolean {
-    return this.scanTo(this.scan.at + chars);
+    return this.work === undefined || this.scanTo(this.work.scan.at + chars);
   }
 
   scanTo(offset: number): boolean {
-    if (this.finished) return true;
-    if (this.tail === undefined) {
+    const work = this.work;
+    if (work === undefined) return true;
+    if (work.next === undefined) {
       let ended: boolean;
       try {
-        ended = this.scan.scanTo(offset);
+        ended = work.scan.scanTo(offset);
       } catch {
         // As in findArrays: should the scanner ever throw, the arrays found so far are still right.
         ended = true;
       }
       if (!ended) return false;
       this.found.sort((a, b) => a.start - b.start);
-      for (const c of this.scan.checkpoints) this.checkpointList.push(c);
-      for (const s of this.scan.stacks) this.stackList.push(s);
-      if (this.tail === undefined) return (this.finished = true);
+      if (work.previous === undefined || work.resync === undefined || work.resync.found < 0) {
+        this.work = undefined;
+        return true;
+      }
       // Resynchronised: the scan found the arrays up to the checkpoint; the old ones follow, moved.
+      work.next = startingBefore(work.previous.result.arrays, work.resync.old.offset(work.resync.found));
       return false;
     }
-    const { old, delta } = this.tail;
-    const stop = Math.min(old.arrays.length, this.tail.next + MOVES_PER_SLICE);
-    for (; this.tail.next < stop; this.tail.next++) {
-      const a = old.arrays[this.tail.next];
-      this.found.push(delta === 0 ? a : { ...a, start: a.start + delta, end: a.end + delta });
+    const { result, delta } = work.previous as { result: ScanResult; delta: number };
+    const old = result.arrays;
+    const stop = Math.min(old.length, work.next + MOVES_PER_SLICE);
+    for (let k = work.next; k < stop; k++) {
+      const a = old[k];
+      this.found.push(delta === 0 ? a : moved(a, delta));
     }
-    if (this.tail.next < old.arrays.length) return false;
-    for (let k = this.tail.from; k < old.checkpoints.length; k++) {
-      this.checkpointList.push(old.checkpoints[k] + delta);
-      this.stackList.push(old.stacks[k]);
-    }
-    return (this.finished = true);
+    work.next = stop;
+    if (stop < old.length) return false;
+    const checkpoints = result.checkpoints;
+    const resynced = (work.resync as NonNullable<Recording['resync']>).found;
+    for (let k = resynced + 1; k < checkpoints.length; k++) this.checkpoints.push(checkpoints.offset(k) + delta, checkpoints.bracketsAt(k));
+    this.work = undefined;
+    return true;
   }
 
   /** The arrays found; complete once `done`. */
   get arrays(): FoundArray[] {
     return this.found;
-  }
-
-  /** Where a later scan of edited text may resume; complete once `done`. */
-  get checkpoints(): number[] {
-    return this.checkpointList;
-  }
-
-  /** The brackets open at each checkpoint; complete once `done`. */
-  get stacks(): string[] {
-    return this.stackList;
   }
 }
 

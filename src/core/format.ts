@@ -1,4 +1,5 @@
 // Numbers as people read them (hover, lens, panel) and arrays as code they can paste (export).
+import { logSumExp } from './softmax';
 
 /** Strips trailing zeros after a decimal point: '0.2500' → '0.25', '3.000' → '3'. */
 function trimZeros(s: string): string {
@@ -18,17 +19,94 @@ function scientific(x: number, significant: number): string {
   return `${mantissa}e${exponent}`;
 }
 
+/** What a probability's own value cannot say, for writing it without misleading (see `probabilityFacts`). */
+export interface ProbabilityFacts {
+  /** Its logit is −∞: it is exactly 0. Without facts a probability of 0 is taken for a masked one. */
+  masked?: boolean;
+  /** Its natural log: the value of a probability too small for a double, which then reads 0. */
+  logP?: number;
+  /** Other entries of its row are not masked, so it is below 1 even where it reads as the double 1. */
+  belowOne?: boolean;
+}
+
+/** Where a probability is written: for a person to read (views), or as a number in code (Copy, Insert Below). */
+export type ProbabilityUse = 'display' | 'code';
+
+/** '4.1e-439' from the natural log of a value: two significant digits of a number no double holds. */
+function scientificFromLog(logValue: number): string {
+  const log10 = logValue / Math.LN10;
+  let exponent = Math.floor(log10);
+  let mantissa = Number(Math.pow(10, log10 - exponent).toFixed(1));
+  if (mantissa >= 10) {
+    mantissa /= 10;
+    exponent++;
+  }
+  return `${trimZeros(mantissa.toFixed(1))}e${exponent}`;
+}
+
 /**
- * A probability rounded to `decimals` places ('0.6590'). A non-zero value that would round to zero is
- * shown in scientific notation with two significant digits ('1.2e-9'); exactly 0 is '0'.
+ * A probability rounded as asked (`round`), that never reads 1 below 1 nor 0 above 0: more digits where rounding
+ * would give 1 ('0.99996') or 0 ('0.4'), scientific below 1e-4 ('1.2e-9'), and a value that underflowed to 0 from a
+ * finite logit written from its log ('4.1e-439'). An entry that reads as the double 1 while others are not masked
+ * shows as '>0.9999' (in code, the double itself). Exactly 0 (masked) is '0'.
  */
-export function formatProbability(p: number, decimals: number): string {
-  if (p === 0) return '0';
+function probabilityText(p: number, round: (p: number, extra: number) => string, nines: number, facts: ProbabilityFacts, use: ProbabilityUse): string {
   if (!Number.isFinite(p)) return formatNumber(p);
-  const d = Math.max(0, Math.min(100, Math.floor(decimals)));
-  const fixed = p.toFixed(d);
-  if (Number(fixed) !== 0) return fixed;
-  return scientific(p, 2);
+  if (p === 0) {
+    if (facts.masked !== false) return '0';
+    if (facts.logP !== undefined && Number.isFinite(facts.logP)) return scientificFromLog(facts.logP);
+    return use === 'display' ? '<5e-324' : '5e-324';
+  }
+  let text = round(p, 0);
+  // Rounded to 0: more digits down to 1e-4 ('0.4' at no decimals), scientific below, as formatNumber does.
+  for (let extra = 1; Number(text) === 0 && p >= 1e-4 && extra <= 20; extra++) text = round(p, extra);
+  if (Number(text) === 0) return scientific(p, 2);
+  for (let extra = 1; Number(text) >= 1 && p < 1 && extra <= 20; extra++) text = round(p, extra);
+  if (p >= 1 && facts.belowOne === true && use === 'display') return `>0.${'9'.repeat(Math.max(1, nines))}`;
+  return text;
+}
+
+/**
+ * What formatProbability needs to know about each entry of one row beyond its probability: whether its logit is
+ * masked, whether other entries are not, and (where it underflowed to 0) its log. Worked out once per row; the
+ * log-sum-exp only when an entry underflowed and no log-probabilities are given.
+ */
+export function probabilityFacts(
+  logits: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  temperature = 1,
+  logProbabilities?: ArrayLike<number>,
+): (i: number) => ProbabilityFacts {
+  let unmasked = -1;
+  let lse: number | undefined;
+  return (i) => {
+    if (logits[i] === -Infinity) return { masked: true };
+    if (unmasked < 0) {
+      unmasked = 0;
+      for (let k = 0; k < logits.length; k++) if (logits[k] !== -Infinity) unmasked++;
+    }
+    const facts: ProbabilityFacts = { masked: false, belowOne: unmasked > 1 };
+    if (probabilities[i] === 0) {
+      if (logProbabilities !== undefined) facts.logP = logProbabilities[i];
+      else facts.logP = logits[i] / temperature - (lse ??= logSumExp(logits, { temperature }));
+    }
+    return facts;
+  };
+}
+
+/**
+ * A probability rounded to `decimals` places ('0.6590'), never reading 1 when it is below 1 nor 0 when it is
+ * above 0 (see probabilityText); `facts` (from `probabilityFacts`) say what the value alone cannot.
+ */
+export function formatProbability(p: number, decimals: number, facts: ProbabilityFacts = {}, use: ProbabilityUse = 'display'): string {
+  const d = Math.max(0, Math.min(80, Math.floor(decimals)));
+  return probabilityText(p, (x, extra) => x.toFixed(d + extra), d, facts, use);
+}
+
+/** The same to `significant` digits, without trailing zeros ('0.659', '0.0986'), for the short lens. */
+export function formatProbabilityDigits(p: number, significant: number, facts: ProbabilityFacts = {}): string {
+  const s = Math.max(1, Math.min(80, Math.floor(significant)));
+  return probabilityText(p, (x, extra) => formatNumber(x, s + extra), s, facts, 'display');
 }
 
 /**
@@ -73,8 +151,11 @@ function fixedOrScientific(x: number, decimals: number): string {
   return Number(fixed) !== 0 ? fixed : scientific(x, 2);
 }
 
-/** One number in the given syntax; decimals undefined means the shortest round-trip representation. */
-function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefined): string {
+/**
+ * One number in the given syntax; decimals undefined means the shortest round-trip representation, and `text` a
+ * finite number already written (a probability from formatProbability).
+ */
+function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefined, text?: string): string {
   if (!Number.isFinite(x)) {
     const negative = x < 0;
     switch (syntax) {
@@ -93,7 +174,9 @@ function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefi
   }
   const d = decimals === undefined ? undefined : Math.max(0, Math.min(100, Math.floor(decimals)));
   let s: string;
-  if (d !== undefined) {
+  if (text !== undefined) {
+    s = text;
+  } else if (d !== undefined) {
     s = fixedOrScientific(x, d);
   } else if (syntax === 'python' || syntax === 'numpy') {
     s = pythonRepr(x);
@@ -129,17 +212,19 @@ function checkShape(length: number, shape: readonly number[]): void {
 /**
  * A vector or matrix (row-major, any shape) as code: a Python list, `np.array([...])`, JSON, a JS array,
  * or a LaTeX bmatrix (a vector becomes one row; deeper shapes flatten all but the last axis into rows).
- * Without decimals every number is written in its shortest round-trip form.
+ * Without decimals every number is written in its shortest round-trip form; `text` may write each finite value
+ * itself (as a decimal literal, which the syntax then spells).
  */
 export function formatArray(
   values: ArrayLike<number>,
   shape: readonly number[],
   syntax: ExportSyntax,
   decimals?: number,
+  text?: (i: number) => string,
 ): string {
   checkShape(values.length, shape);
   const cells: string[] = [];
-  for (let i = 0; i < values.length; i++) cells.push(exportNumber(values[i], syntax, decimals));
+  for (let i = 0; i < values.length; i++) cells.push(exportNumber(values[i], syntax, decimals, text?.(i)));
   switch (syntax) {
     case 'python':
     case 'json':

@@ -2,6 +2,7 @@
 // symbols and printed digits as tex.ts, written linearly ("p0 = exp(x0 − m) / S = 1 / 1.517 = 0.6590").
 import type { Breakdown } from './breakdown';
 import { fillTemplate } from './template';
+import { probabilityFacts, type ProbabilityFacts } from './format';
 import { logitSymbol, printedNumber, printedProbability, type TexOptions } from './tex';
 
 /** The few words a reading holds, localized by the caller; `{n}` placeholders are filled in order. */
@@ -30,8 +31,8 @@ function number(x: number, options: TexOptions): string {
   return spokenNumber(printedNumber(x, options));
 }
 
-function probability(p: number, options: TexOptions): string {
-  return spokenNumber(printedProbability(p, options));
+function probability(p: number, options: TexOptions, facts?: ProbabilityFacts): string {
+  return spokenNumber(printedProbability(p, options, facts));
 }
 
 /** Wraps a negative number in parentheses where it follows an operator. */
@@ -70,10 +71,13 @@ export function sumReading(b: Breakdown, indices: readonly number[], options: Te
   return parts.join(' = ');
 }
 
-/** Step 3 for one entry (normalizeTex). */
-export function normalizeReading(b: Breakdown, i: number, options: TexOptions): string {
+/** Step 3 for one entry (normalizeTex), with the same facts of the entry in its row. */
+export function normalizeReading(b: Breakdown, i: number, options: TexOptions, facts?: ProbabilityFacts): string {
   const v = logitSymbol(b.temperature);
-  return `p${i} = exp(${v}${i} − m) / S = ${number(b.exps[i], options)} / ${number(b.sum, options)} = ${probability(b.probabilities[i], options)}`;
+  const known = facts ?? probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities)(i);
+  const printed = probability(b.probabilities[i], options, known);
+  const relation = printed[0] === '>' || printed[0] === '<' ? `${printed[0]} ${printed.slice(1)}` : `= ${printed}`;
+  return `p${i} = exp(${v}${i} − m) / S = ${number(b.exps[i], options)} / ${number(b.sum, options)} ${relation}`;
 }
 
 /** Log-softmax for one entry (logSoftmaxTex). */

@@ -1,18 +1,9 @@
-// The numbers people want beside a softmax, each taken from the same accurate pass as the probabilities.
-import {
-  SoftmaxInputError,
-  type SoftmaxOptions,
-  expTerms,
-  logProbabilitiesOf,
-  normalize,
-  rowPlace,
-  rowsOf,
-  shiftRow,
-  inRanges,
-  temperatureOf,
-  type Compensated,
-  type Steps,
-} from './softmax';
+// The numbers people want beside a softmax, each taken from the same correctly rounded probabilities and
+// log-probabilities the views show.
+import { addCompensated, type Compensated } from './errorFree';
+import { logSoftmaxRowInto, softmaxRowInto } from './rows';
+import { SoftmaxInputError, rowPlace, rowsOf, temperatureOf, vectorPlace, type SoftmaxOptions } from './softmaxInput';
+import { inRanges, type Steps } from './steps';
 
 /** First index of the largest value; NaN is never the largest. −1 when empty or all NaN. */
 export function argmax(values: ArrayLike<number>): number {
@@ -68,16 +59,11 @@ export function topK(values: ArrayLike<number>, k: number): number[] {
 export function rowSums(values: ArrayLike<number>, shape: readonly number[]): Float64Array {
   const { rows, cols } = rowsOf(values.length, shape);
   const sums = new Float64Array(rows);
+  const sum: Compensated = { total: 0, comp: 0 };
   for (let r = 0; r < rows; r++) {
-    let sum = 0;
-    let comp = 0;
-    for (let i = r * cols; i < (r + 1) * cols; i++) {
-      const v = values[i];
-      const s = sum + v;
-      comp += Math.abs(sum) >= Math.abs(v) ? (sum - s) + v : (v - s) + sum;
-      sum = s;
-    }
-    sums[r] = sum + comp;
+    sum.total = sum.comp = 0;
+    for (let i = r * cols; i < (r + 1) * cols; i++) addCompensated(sum, values[i]);
+    sums[r] = sum.total + sum.comp;
   }
   return sums;
 }
@@ -90,18 +76,10 @@ export function entropyOf(probabilities: Float64Array, logProbabilities: Float64
 }
 
 function entropyRange(probabilities: Float64Array, logProbabilities: Float64Array, from: number, to: number, sum: Compensated): void {
-  let total = sum.total;
-  let comp = sum.comp;
   for (let i = from; i < to; i++) {
     const p = probabilities[i];
-    if (p === 0) continue;
-    const v = -p * logProbabilities[i];
-    const s = total + v;
-    comp += Math.abs(total) >= Math.abs(v) ? (total - s) + v : (v - s) + total;
-    total = s;
+    if (p !== 0) addCompensated(sum, -p * logProbabilities[i]);
   }
-  sum.total = total;
-  sum.comp = comp;
 }
 
 /** entropyOf in steps of STEP elements, the compensated sum carried from one to the next. */
@@ -112,24 +90,22 @@ export function* entropySteps(probabilities: Float64Array, logProbabilities: Flo
 }
 
 /**
- * Entropy of softmax(x / T) in nats and bits. Computed as −Σ p log p from the accurate log-softmax,
- * which stays accurate near one-hot where logsumexp − Σ p x would cancel.
+ * Entropy of softmax(x / T) in nats and bits. Computed as −Σ p log p from the correctly rounded probabilities
+ * and log-probabilities, which stays accurate near one-hot where logsumexp − Σ p x would cancel.
  */
 export function entropy(logits: ArrayLike<number>, options?: SoftmaxOptions): { nats: number; bits: number } {
-  const row = shiftRow(logits, 0, logits.length, temperatureOf(options));
+  const t = temperatureOf(options);
   const n = logits.length;
-  const exps = new Float64Array(n);
-  const rest = expTerms(row, exps);
   const logP = new Float64Array(n);
-  logProbabilitiesOf(row, rest, logP);
+  logSoftmaxRowInto(logits, 0, n, t, logP, 0, vectorPlace);
   const p = new Float64Array(n);
-  normalize(exps, rest, p);
+  softmaxRowInto(logits, 0, n, t, p, 0, vectorPlace);
   const nats = entropyOf(p, logP);
   return { nats, bits: nats / Math.LN2 };
 }
 
 /** Checks that target names one of n classes. */
-function checkTarget(target: number, n: number, where = ''): void {
+export function checkTarget(target: number, n: number, where = ''): void {
   if (!Number.isInteger(target) || target < 0 || target >= n) {
     throw new SoftmaxInputError(
       `The target class${where} must be a whole number from 0 to ${n - 1} (got ${String(target)}).`,
@@ -138,10 +114,8 @@ function checkTarget(target: number, n: number, where = ''): void {
 }
 
 function crossEntropyAt(logits: ArrayLike<number>, offset: number, n: number, target: number, t: number, row: number, shape: readonly number[]): number {
-  const shifted = shiftRow(logits, offset, n, t, rowPlace(shape, row));
-  const rest = expTerms(shifted, new Float64Array(n));
   const one = new Float64Array(n);
-  logProbabilitiesOf(shifted, rest, one);
+  logSoftmaxRowInto(logits, offset, n, t, one, 0, rowPlace(shape, row));
   return -one[target];
 }
 

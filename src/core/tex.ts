@@ -1,6 +1,6 @@
 // TeX for the walkthrough: the formula and each step, written from a Breakdown. KaTeX typesets these in the webview.
 import type { Breakdown } from './breakdown';
-import { formatNumber, formatProbability } from './format';
+import { formatNumber, formatProbability, probabilityFacts, type ProbabilityFacts } from './format';
 
 export interface TexOptions {
   /** Decimals for probabilities; other numbers get `significantDigits(decimals)` significant digits. */
@@ -35,17 +35,20 @@ export function printedNumber(x: number, options: TexOptions): string {
   return formatNumber(x, significantDigits(options.decimals));
 }
 
-/** A probability as the formulas print it. */
-export function printedProbability(p: number, options: TexOptions): string {
-  return formatProbability(p, options.decimals);
+/** A probability as the formulas print it: its digits, or `>0.9999` / `<1e-4` where digits alone would mislead. */
+export function printedProbability(p: number, options: TexOptions, facts?: ProbabilityFacts): string {
+  return formatProbability(p, options.decimals, facts);
 }
 
 function number(x: number, options: TexOptions): string {
   return texNumber(printedNumber(x, options));
 }
 
-function probability(p: number, options: TexOptions): string {
-  return texNumber(printedProbability(p, options));
+/** `= 0.6590`, or `> 0.9999` where the probability is below 1 but reads as the double 1. */
+function probabilityRelation(p: number, options: TexOptions, facts: ProbabilityFacts): string {
+  const printed = printedProbability(p, options, facts);
+  const bound = printed[0] === '>' || printed[0] === '<' ? printed[0] : '';
+  return `${bound || '='} ${texNumber(bound ? printed.slice(1) : printed)}`;
 }
 
 /** Wraps a negative number in parentheses where it follows an operator. */
@@ -89,11 +92,15 @@ export function sumTex(b: Breakdown, indices: readonly number[], options: TexOpt
   return parts.join(' = ');
 }
 
-/** Step 3 for one entry: `p_i = e^{x_i - m} / S`, the division written out, and the probability. */
-export function normalizeTex(b: Breakdown, i: number, options: TexOptions): string {
+/**
+ * Step 3 for one entry: `p_i = e^{x_i - m} / S`, the division written out, and the probability; `facts` are those
+ * of the entry in its row (probabilityFacts), worked out here when not given.
+ */
+export function normalizeTex(b: Breakdown, i: number, options: TexOptions, facts?: ProbabilityFacts): string {
   const v = logitSymbol(b.temperature);
   const division = `\\frac{${number(b.exps[i], options)}}{${number(b.sum, options)}}`;
-  return `p_{${i}} = \\frac{e^{${v}_{${i}} - m}}{S} = ${division} = ${probability(b.probabilities[i], options)}`;
+  const known = facts ?? probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities)(i);
+  return `p_{${i}} = \\frac{e^{${v}_{${i}} - m}}{S} = ${division} ${probabilityRelation(b.probabilities[i], options, known)}`;
 }
 
 /** Log-softmax for one entry, computed without a division: `log p_i = x_i - m - ln S`. */

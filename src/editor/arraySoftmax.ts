@@ -1,4 +1,15 @@
-import { argmax, breakdownSteps, requireWholeArray, rowsOf, softmaxRowsSteps, type Breakdown, type FoundArray, type Steps } from '../core';
+import {
+  argmax,
+  breakdownSteps,
+  probabilityFacts,
+  requireWholeArray,
+  rowsOf,
+  softmaxRowsSteps,
+  type Breakdown,
+  type FoundArray,
+  type ProbabilityFacts,
+  type Steps,
+} from '../core';
 import { computeSoon } from './turns';
 
 /** The softmax of one found array, as every editor view needs it. */
@@ -15,6 +26,14 @@ export interface ArraySoftmax {
 }
 
 const recent = new WeakMap<FoundArray, ArraySoftmax>();
+
+/** A computation under way, shared by every request for the same array and temperature while any of them still wants it. */
+interface Flight {
+  temperature: number;
+  result: Promise<ArraySoftmax | undefined>;
+  wanted: Set<() => boolean>;
+}
+const inFlight = new WeakMap<FoundArray, Flight>();
 
 function* softmaxSteps(array: FoundArray, temperature: number): Steps<ArraySoftmax> {
   requireWholeArray(array);
@@ -35,15 +54,35 @@ function remembered(array: FoundArray, temperature: number): ArraySoftmax | unde
 /**
  * Softmax of the array along its last axis, at the given temperature, without blocking: a large array is
  * computed a step (64 K elements of one pass) per event-loop turn. Remembered per array object, so a hover that moves inside one array
- * (the cache keeps the same object per document version) costs nothing. Undefined when
- * `stillWanted` turns false on the way (the document changed, the request was cancelled). Rejects with the
- * core's SoftmaxInputError for input softmax cannot take.
+ * (the cache keeps the same object per document version) costs nothing, and shared while under way, so ten hovers
+ * at once compute it once. Undefined when `stillWanted` turns false on the way (the document changed, the request
+ * was cancelled). Rejects with the core's SoftmaxInputError for input softmax cannot take.
  */
-export async function softmaxOfArraySoon(array: FoundArray, temperature: number, stillWanted?: () => boolean): Promise<ArraySoftmax | undefined> {
+export async function softmaxOfArraySoon(array: FoundArray, temperature: number, stillWanted: () => boolean = () => true): Promise<ArraySoftmax | undefined> {
   const known = remembered(array, temperature);
   if (known) return known;
-  const result = await computeSoon(softmaxSteps(array, temperature), array.values.length, stillWanted);
+  let flight = inFlight.get(array);
+  if (flight === undefined || !Object.is(flight.temperature, temperature)) {
+    const wanted = new Set<() => boolean>([stillWanted]);
+    const started: Flight = { temperature, wanted, result: Promise.resolve(undefined) };
+    started.result = computeSoon(softmaxSteps(array, temperature), array.values.length, () => [...wanted].some((w) => w()));
+    const landed = () => {
+      if (inFlight.get(array) === started) inFlight.delete(array);
+    };
+    started.result.then(landed, landed);
+    inFlight.set(array, started);
+    flight = started;
+  }
+  flight.wanted.add(stillWanted);
+  let result: ArraySoftmax | undefined;
+  try {
+    result = await flight.result;
+  } finally {
+    flight.wanted.delete(stillWanted);
+  }
   if (result) recent.set(array, result);
+  // Everyone else gave up before this request joined: compute it for this one.
+  else if (stillWanted()) return softmaxOfArraySoon(array, temperature, stillWanted);
   return result;
 }
 
@@ -54,6 +93,13 @@ export function isMatrix(result: ArraySoftmax): boolean {
 /** The probabilities of one row (a view, not a copy). */
 export function rowProbabilities(result: ArraySoftmax, row: number): Float64Array {
   return result.probabilities.subarray(row * result.cols, (row + 1) * result.cols);
+}
+
+/** What formatProbability needs about each entry of one row (masked, alone, its log where it underflowed). */
+export function rowFacts(result: ArraySoftmax, row: number): (i: number) => ProbabilityFacts {
+  if (result.steps) return probabilityFacts(result.steps.logits, result.probabilities, result.temperature, result.steps.logProbabilities);
+  const logits = result.array.values.slice(row * result.cols, (row + 1) * result.cols);
+  return probabilityFacts(logits, rowProbabilities(result, row), result.temperature);
 }
 
 /** The largest probability's index in the row. */

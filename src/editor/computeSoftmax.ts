@@ -5,7 +5,7 @@ import { reasonText, roleLabel } from '../l10n/roleText';
 import type { ArrayRoles } from './arrayRoles';
 import { plainProbabilities, plainValues, softmaxOfArraySoon } from './arraySoftmax';
 import type { DocumentArrays } from './documentCache';
-import { insertResultBelow, resultArray, type ComputedSoftmax } from './insertResult';
+import { copyResult, insertResultBelow, type ComputedSoftmax } from './insertResult';
 import { readSettings } from './settings';
 import { notificationMessage } from './summaries';
 
@@ -39,7 +39,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
     vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
       const computed = await computeAtSelection(arrays);
       if (!computed) return undefined;
-      latest.set(computed.uri.toString(), computed);
+      latest.set(computed.document.uri.toString(), computed);
       // Not awaited: callers of executeCommand get the numbers while the notification is still open.
       void notify(computed, arrays, readAs(computed, roles));
       return { values: plainValues(computed.result), probabilities: plainProbabilities(computed.result) };
@@ -68,12 +68,12 @@ async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftm
   if (!array) return undefined;
   // The offsets are those of the text as it is now: an answer for older text comes back undefined.
   const version = document.version;
+  const literal = document.getText(new vscode.Range(document.positionAt(array.start), document.positionAt(array.end)));
   const settings = readSettings(document);
   try {
     const result = await softmaxOfArraySoon(array, settings.temperature);
     if (!result) return undefined;
-    const { uri, languageId } = document;
-    return { uri, version, languageId, start: array.start, end: array.end, result, decimals: settings.decimals };
+    return { document, version, start: array.start, end: array.end, literal, result, decimals: settings.decimals };
   } catch (error) {
     if (!(error instanceof SoftmaxInputError)) throw error;
     void vscode.window.showErrorMessage(vscode.l10n.t('Cannot compute softmax: {0}', errorText(error)));
@@ -84,13 +84,23 @@ async function computeAtSelection(arrays: DocumentArrays): Promise<ComputedSoftm
 async function arrayAtCursor(editor: vscode.TextEditor, arrays: DocumentArrays): Promise<FoundArray | undefined> {
   const { document } = editor;
   const version = document.version;
-  let array = await arrays.arrayAt(document, editor.selection.active);
+  let found = await arrays.lookUp(document, editor.selection.active);
   // Typing went on while a large document was scanned: look again at the text as it is now.
-  for (let tries = 0; !array && document.version !== version && tries < 3; tries++) array = await arrays.arrayAt(document, editor.selection.active);
-  if (!array) {
+  for (let tries = 0; !found.array && !found.tooLong && document.version !== version && tries < 3; tries++) {
+    found = await arrays.lookUp(document, editor.selection.active);
+  }
+  if (found.tooLong) {
+    const megabytes = Math.round((arrays.windowCap(document) / 2 ** 20) * 10) / 10;
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'In a document this large, Softmax Lens reads at most {0} MB around the cursor (four times softmaxLens.maxFileSize), and the array there did not fit. Select the numbers instead, or raise the setting.',
+        megabytes,
+      ),
+    );
+  } else if (!found.array) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No numeric array at the cursor. Select numbers or put the cursor inside an array.'));
   }
-  return array;
+  return found.array;
 }
 
 /** An array literal, a matrix or bare numbers in the selection, with offsets in the document. */
@@ -110,8 +120,8 @@ function arrayInSelection(editor: vscode.TextEditor): FoundArray | undefined {
  * and says so. Undefined for logits, or when the document changed meanwhile.
  */
 function readAs(computed: ComputedSoftmax, roles: ArrayRoles): string | undefined {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
-  if (!document || document.version !== computed.version) return undefined;
+  const { document } = computed;
+  if (document.isClosed || document.version !== computed.version) return undefined;
   const role = roles.roleOf(document, computed.result.array);
   if (role.role === 'logits') return undefined;
   return vscode.l10n.t('These numbers read as {0} ({1}); here is their softmax, as asked.', roleLabel(role.role), reasonText(role.reason));
@@ -128,17 +138,11 @@ async function notify(computed: ComputedSoftmax, arrays: DocumentArrays, note: s
   if (choice === copy) await copyResult(computed);
   else if (choice === insert) await insertResultBelow(computed);
   else if (choice === steps) {
-    await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.uri.toString(), start: computed.start });
+    await vscode.commands.executeCommand('softmaxLens.showWalkthrough', { uri: computed.document.uri.toString(), start: computed.start });
   }
 }
 
 async function hasWalkthrough(computed: ComputedSoftmax, arrays: DocumentArrays): Promise<boolean> {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
-  return document !== undefined && (await arrays.arrayAt(document, document.positionAt(computed.start)))?.start === computed.start;
-}
-
-async function copyResult(computed: ComputedSoftmax): Promise<void> {
-  await vscode.env.clipboard.writeText(resultArray(computed));
-  // A notification, not a status bar message: VS Code announces notifications to screen readers.
-  void vscode.window.showInformationMessage(vscode.l10n.t('Softmax copied to the clipboard'));
+  const { document } = computed;
+  return !document.isClosed && (await arrays.arrayAt(document, document.positionAt(computed.start)))?.start === computed.start;
 }

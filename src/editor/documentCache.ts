@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
-import { arrayContaining, ArrayScan, composeEdits, type FoundArray, type ScanResult, type TextEdit } from '../core';
+import { arrayContaining, ArrayScan, arrayWindowSteps, composeEdits, type FoundArray, type ScanResult, type TextEdit, type TextSource } from '../core';
 import { readSettings } from './settings';
-import { nextTurn } from './turns';
+import { nextTurn, runInTurns } from './turns';
+import { WindowScans, type ArrayLookUp } from './windowScans';
 
-/** Arrays found in one document version: the whole text (with where a rescan may resume), or one window of a large document. */
+export type { ArrayLookUp } from './windowScans';
+
+/** The arrays of one document version's whole text, with where a scan after an edit may resume. */
 interface Entry {
   version: number;
   arrays: readonly FoundArray[];
-  /** For the whole text: where a scan after an edit may resume, and the brackets open there. */
-  resume?: Pick<ScanResult, 'checkpoints' | 'stacks'>;
+  /** Where a scan after an edit may resume, and the brackets open there. */
+  resume?: Pick<ScanResult, 'checkpoints'>;
 }
 
 /** The edits made to a document since the version its entry was scanned at, taken together. */
@@ -18,23 +21,22 @@ interface Edited {
   edit: TextEdit;
 }
 
-interface WindowScan {
-  arrays: FoundArray[];
-  /** The array containing the offset the window was scanned for. */
-  hit: FoundArray | undefined;
-}
-
 /** A scan in progress for one document version, shared by every request that waits for it. */
 interface PendingScan {
   version: number;
   result: Promise<readonly FoundArray[] | undefined>;
 }
 
-/** Characters scanned between two yields to the event loop: a few milliseconds of work on a slow machine. */
+/** Characters scanned between two yields to the event loop at most: a few milliseconds of work on a slow machine. */
 const sliceChars = 128 * 1024;
+/** A turn's scan stops early after this long (code not yet optimised runs several times slower), checked every `pieceChars`. */
+const sliceMs = 8;
+const pieceChars = 16 * 1024;
 
 /** Half the width of the first window scanned around the cursor in a document too large to scan whole. */
 const halfWindow = 32 * 1024;
+/** Characters a window scan reads per turn. */
+const windowChunk = 64 * 1024;
 
 /**
  * The arrays of each open document, found once per document version and shared by the lens,
@@ -43,8 +45,8 @@ const halfWindow = 32 * 1024;
  */
 export class DocumentArrays implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
-  /** The last window scanned in each large document, so repeated hovers do not rescan it. */
-  private readonly windows = new Map<string, Entry>();
+  /** The windows scanned in each large document, so repeated and concurrent requests share them. */
+  private readonly windows = new Map<string, WindowScans>();
   private readonly pending = new Map<string, PendingScan>();
   private readonly edited = new Map<string, Edited>();
   private readonly subscriptions = [
@@ -105,22 +107,27 @@ export class DocumentArrays implements vscode.Disposable {
     if (this.pending.get(key)?.version === version) this.pending.delete(key);
     if (!scan || document.isClosed) return undefined;
     // Not the scan itself: it holds the whole text.
-    this.entries.set(key, { version, arrays: scan.arrays, resume: { checkpoints: scan.checkpoints, stacks: scan.stacks } });
+    this.entries.set(key, { version, arrays: scan.arrays, resume: { checkpoints: scan.checkpoints } });
     return scan.arrays;
   }
 
   /**
    * The innermost array whose literal contains the position (its brackets included), found without blocking:
    * the whole document scanned in slices, or above `softmaxLens.maxFileSize` a window around the position.
-   * Undefined too when the document changed before the answer was ready.
+   * Undefined too when the document changed, or the request was cancelled, before the answer was ready.
    */
-  async arrayAt(document: vscode.TextDocument, position: vscode.Position): Promise<FoundArray | undefined> {
+  async arrayAt(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<FoundArray | undefined> {
+    return (await this.lookUp(document, position, token)).array;
+  }
+
+  /** arrayAt, saying also when a large document's window could not grow to hold the array at the position. */
+  async lookUp(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<ArrayLookUp> {
     const offset = document.offsetAt(position);
     const cached = this.entries.get(document.uri.toString());
-    if (cached && cached.version === document.version) return arrayContaining(cached.arrays, offset);
-    if (this.isLarge(document)) return this.arrayInWindow(document, offset);
+    if (cached && cached.version === document.version) return { array: arrayContaining(cached.arrays, offset), tooLong: false };
+    if (this.isLarge(document)) return (await this.arrayInWindow(document, offset, token)) ?? { array: undefined, tooLong: false };
     const arrays = await this.arraysSoon(document);
-    return arrays && arrayContaining(arrays, offset);
+    return { array: arrays && !token?.isCancellationRequested ? arrayContaining(arrays, offset) : undefined, tooLong: false };
   }
 
   /** True when the document is longer than `softmaxLens.maxFileSize`: no lenses, and `arrayAt` scans a window. */
@@ -129,41 +136,32 @@ export class DocumentArrays implements vscode.Disposable {
   }
 
   /**
-   * Scans a window around the offset instead of the whole text. When the cursor may sit inside an array that
-   * runs past the window, the window reaches back to the unmatched `[` before the cursor and forward until it
-   * closes: what is scanned is the array itself plus a bounded margin, never the rest of the document.
+   * The most characters a window in a large document grows to: four times `softmaxLens.maxFileSize` (a document that
+   * size would be scanned whole, in slices), and never less than a few first windows.
    */
-  private async arrayInWindow(document: vscode.TextDocument, offset: number): Promise<FoundArray | undefined> {
+  windowCap(document: vscode.TextDocument): number {
+    return Math.max(4 * readSettings(document).maxFileSize, 4 * halfWindow);
+  }
+
+  /**
+   * Scans a window around the offset instead of the whole text (see arrayWindowSteps), growing to at most
+   * `windowCap` characters. Window scans of one document version run one at a time and what each
+   * settles is kept, so concurrent and repeated requests share the work; a request whose token is cancelled
+   * stops waiting, and a scan nobody waits for any more stops.
+   */
+  private async arrayInWindow(document: vscode.TextDocument, offset: number, token: vscode.CancellationToken | undefined): Promise<ArrayLookUp | undefined> {
     const key = document.uri.toString();
-    const recent = this.windows.get(key);
-    const known = recent && recent.version === document.version ? arrayContaining(recent.arrays, offset) : undefined;
-    if (known) return known;
     const version = document.version;
-    // The text moved on while this window was scanned in slices: its answer would be for text that is gone.
-    const stillWanted = () => !document.isClosed && document.version === version;
-    const length = textLength(document);
-    let from = Math.max(0, offset - halfWindow);
-    let to = Math.min(length, offset + halfWindow);
-    let scan = await scanWindow(document, from, to, offset, stillWanted);
-    if (!scan) return undefined;
-    // The array (or the row of a matrix) may have begun before the window: look back for its opening bracket...
-    const anchor = scan.hit && scan.hit.start > from ? scan.hit.start : offset;
-    const opener = await unmatchedBracketBefore(document, anchor, stillWanted);
-    // ...and may end after it: look ahead for where that bracket closes (the end of the text if it never does).
-    const closer = opener === undefined ? undefined : await closingBracketAfter(document, opener, length, stillWanted);
-    if (!stillWanted()) return undefined;
-    if (opener !== undefined && (opener < from || (closer ?? length) > to)) {
-      from = Math.min(from, opener);
-      to = Math.max(to, closer ?? length);
-      scan = await scanWindow(document, from, to, offset, stillWanted);
-      if (!scan) return undefined;
+    let windows = this.windows.get(key);
+    if (windows === undefined || windows.version !== version) {
+      windows = new WindowScans(version);
+      this.windows.set(key, windows);
     }
-    // An array touching an edge of the window that is not a real boundary may be a fragment of a larger one.
-    const startIsBoundary = from === 0 || from === opener;
-    const endIsBoundary = to === length || closer !== undefined;
-    const arrays = scan.arrays.filter((a) => (startIsBoundary || a.start > from) && (endIsBoundary || a.end < to));
-    this.windows.set(key, { version, arrays });
-    return scan.hit && arrays.includes(scan.hit) ? scan.hit : undefined;
+    const stillWanted = () => !document.isClosed && document.version === version && !token?.isCancellationRequested;
+    const limits = { half: halfWindow, cap: this.windowCap(document), chunk: windowChunk };
+    const scan = () => runInTurns(arrayWindowSteps(textSource(document), offset, document.languageId, limits), stillWanted);
+    const answer = windows.lookUp(offset, scan, stillWanted);
+    return token === undefined ? answer : Promise.race([answer, cancelled(token)]);
   }
 
   dispose() {
@@ -177,6 +175,29 @@ export class DocumentArrays implements vscode.Disposable {
 
 function textLength(document: vscode.TextDocument): number {
   return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+}
+
+/** Resolves (with undefined) once the token is cancelled. */
+function cancelled(token: vscode.CancellationToken): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (token.isCancellationRequested) return resolve(undefined);
+    const listener = token.onCancellationRequested(() => {
+      listener.dispose();
+      resolve(undefined);
+    });
+  });
+}
+
+/**
+ * The document as the core's window scan reads it. Every piece begins and ends on an offset `offsetAt(positionAt(x))`
+ * gives back, never between the \r and \n of a CRLF line break: there positionAt would move the piece by one.
+ */
+function textSource(document: vscode.TextDocument): TextSource {
+  return {
+    length: textLength(document),
+    edge: (offset) => document.offsetAt(document.positionAt(offset)),
+    text: (start, end) => document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end))),
+  };
 }
 
 /**
@@ -197,63 +218,16 @@ async function scanInSlices(
   do {
     await nextTurn();
     if (!stillWanted()) return undefined;
-  } while (!scan.scanMore(sliceChars));
+  } while (!scanOneTurn(scan));
   return scan;
 }
 
-async function scanWindow(document: vscode.TextDocument, from: number, to: number, offset: number, stillWanted: () => boolean): Promise<WindowScan | undefined> {
-  const text = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(to)));
-  const scan = await scanInSlices(text, document.languageId, stillWanted);
-  if (!scan) return undefined;
-  const arrays = scan.arrays.map((a) => ({ ...a, start: a.start + from, end: a.end + from }));
-  return { arrays, hit: arrayContaining(arrays, offset) };
-}
-
-/** Characters that never occur inside a numeric array literal: a backward search for its `[` stops there. */
-const outsideArrays = new Set(['{', '}', '"', '=', ':', '<', '>']);
-/** Characters read between two turns by the bracket searches. */
-const chunk = 64 * 1024;
-
-function textOf(document: vscode.TextDocument, start: number, end: number): string {
-  return document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
-}
-
-/** The offset of the nearest `[` before the offset that is not closed before it, unless text no array holds comes first. */
-async function unmatchedBracketBefore(document: vscode.TextDocument, offset: number, stillWanted: () => boolean): Promise<number | undefined> {
-  let depth = 0;
-  for (let end = offset; end > 0; end -= chunk) {
-    if (end < offset) {
-      await nextTurn();
-      if (!stillWanted()) return undefined;
-    }
-    const start = Math.max(0, end - chunk);
-    const text = textOf(document, start, end);
-    for (let i = text.length - 1; i >= 0; i--) {
-      const c = text[i];
-      if (c === ']') depth++;
-      else if (c === '[') {
-        if (depth === 0) return start + i;
-        depth--;
-      } else if (outsideArrays.has(c)) return undefined;
-    }
+/** Scans on for one turn: up to `sliceChars`, or less once the turn has taken `sliceMs`; true once the text is done. */
+function scanOneTurn(scan: ArrayScan): boolean {
+  const started = performance.now();
+  for (let read = 0; read < sliceChars; read += pieceChars) {
+    if (scan.scanMore(pieceChars)) return true;
+    if (performance.now() - started >= sliceMs) return false;
   }
-  return undefined;
-}
-
-/** The offset just after the `]` that closes the `[` at `opener`, read a chunk per turn; undefined when it never closes. */
-async function closingBracketAfter(document: vscode.TextDocument, opener: number, length: number, stillWanted: () => boolean): Promise<number | undefined> {
-  let depth = 0;
-  for (let start = opener; start < length; start += chunk) {
-    if (start > opener) {
-      await nextTurn();
-      if (!stillWanted()) return undefined;
-    }
-    const text = textOf(document, start, Math.min(length, start + chunk));
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 91) depth++;
-      else if (c === 93 && --depth === 0) return start + i + 1;
-    }
-  }
-  return undefined;
+  return false;
 }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, SoftmaxInputError, topK, type ArrayRole, type Breakdown, type FoundArray } from '../core';
+import { formatNumber, formatProbability, probabilityFacts, SoftmaxInputError, topK, type ArrayRole, type Breakdown, type FoundArray } from '../core';
 import { errorText } from '../l10n/coreErrors';
 import { reasonText } from '../l10n/roleText';
 import { precisionOf, type ArrayRoles } from './arrayRoles';
-import { rowArgmax, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
+import { rowArgmax, rowFacts, rowProbabilities, softmaxOfArraySoon, type ArraySoftmax } from './arraySoftmax';
 import { bar, distributionLines } from './distributionHover';
 import type { DocumentArrays } from './documentCache';
 import { readSettings } from './settings';
@@ -29,7 +29,7 @@ export class SoftmaxHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = readSettings(document);
     if (!settings.hoverEnabled) return undefined;
-    const array = await this.arrays.arrayAt(document, position);
+    const array = await this.arrays.arrayAt(document, position, token);
     if (!array || token.isCancellationRequested) return undefined;
     const range = new vscode.Range(document.positionAt(array.start), document.positionAt(array.end));
     const role = this.roles.roleOf(document, array);
@@ -96,8 +96,9 @@ function vectorTable(b: Breakdown, decimals: number): string[] {
     `| # | ${vscode.l10n.t('logit')} | p | ${vscode.l10n.t('bar')} |`,
     '|--:|--:|--:|:--|',
   ];
+  const facts = probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities);
   for (const i of indices) {
-    const p = formatProbability(b.probabilities[i], decimals);
+    const p = formatProbability(b.probabilities[i], decimals, facts(i));
     const best = i === b.argmax;
     lines.push(`| ${best ? `**${i}** ★` : i} | ${formatNumber(b.logits[i])} | ${best ? `**${p}**` : p} | \`${bar(b.probabilities[i])}\` |`);
   }
@@ -121,9 +122,11 @@ function matrixLines(result: ArraySoftmax, decimals: number): string[] {
   for (let r = 0; r < shown; r++) {
     const p = rowProbabilities(result, r);
     const best = rowArgmax(result, r);
-    const entries = Array.from({ length: Math.min(p.length, rowEntries) }, (_, i) => formatProbability(p[i], decimals));
+    const facts = rowFacts(result, r);
+    const format = (i: number) => formatProbability(p[i], decimals, facts(i));
+    const entries = Array.from({ length: Math.min(p.length, rowEntries) }, (_, i) => format(i));
     if (p.length > rowEntries) entries.push('…');
-    lines.push(`- ${vscode.l10n.t('row {0}: [{1}] · max {2} @ {3}', r, entries.join(', '), formatProbability(p[best], decimals), best)}`);
+    lines.push(`- ${vscode.l10n.t('row {0}: [{1}] · max {2} @ {3}', r, entries.join(', '), format(best), best)}`);
   }
   if (result.rows > shown) lines.push('', vscode.l10n.t('… and {0} more rows', groupDigits(result.rows - shown)));
   return lines;

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
-import { exportSyntaxFor, formatArray, formatNumber } from '../core';
-import type { ArraySoftmax } from './arraySoftmax';
+import { exportSyntaxFor, formatArray, formatNumber, formatProbability, type ProbabilityFacts } from '../core';
+import { rowFacts, type ArraySoftmax } from './arraySoftmax';
 
-/** A softmax computed by the command, remembered with the document version it was computed on. */
+/** A softmax computed by the command, remembered with the document, its version and the text it was computed on. */
 export interface ComputedSoftmax {
-  uri: vscode.Uri;
+  document: vscode.TextDocument;
   version: number;
-  languageId: string;
-  /** Document offsets of the array (or the selected numbers). */
+  /** Document offsets of the array (or the selected numbers), and the text there. */
   start: number;
   end: number;
+  literal: string;
   result: ArraySoftmax;
   decimals: number;
 }
@@ -25,31 +25,72 @@ for (const id of ['matlab', 'octave', 'latex', 'tex', 'bibtex', 'erlang']) lineC
 for (const id of ['lua', 'sql', 'haskell', 'elm', 'ada']) lineComments[id] = '--';
 for (const id of ['clojure', 'lisp', 'scheme']) lineComments[id] = ';;';
 
+/** Languages with block comments only: the result goes in one. */
+const blockComments: Record<string, [string, string]> = { css: ['/*', '*/'] };
+for (const id of ['html', 'xml', 'xsl', 'svg']) blockComments[id] = ['<!--', '-->'];
+
+/** Languages with no comments at all, where a line of its own would break the file: the result is not inserted. */
+const noComments: Record<string, string> = { json: 'JSON', jsonl: 'JSON Lines' };
+
+/**
+ * Each probability as a number in code: rounded to the decimals asked, but with the digits it takes never to read 1
+ * below 1 nor 0 above 0 (one too small for a double is written from its log, `4.1e-439`).
+ */
+function probabilityCells(computed: ComputedSoftmax): (i: number) => string {
+  const { result } = computed;
+  const rows = new Map<number, (i: number) => ProbabilityFacts>();
+  return (i) => {
+    const row = Math.floor(i / result.cols);
+    let facts = rows.get(row);
+    if (facts === undefined) rows.set(row, (facts = rowFacts(result, row)));
+    return formatProbability(result.probabilities[i], computed.decimals, facts(i - row * result.cols), 'code');
+  };
+}
+
 /** The result as code in the document's syntax: `softmax = [0.6590, 0.2424, 0.0986]`; a matrix's rows stay aligned. */
 export function resultCode(computed: ComputedSoftmax): string {
-  const { result } = computed;
-  const label = `${result.temperature === 1 ? 'softmax' : `softmax(T=${formatNumber(result.temperature)})`} = `;
-  const syntax = exportSyntaxFor(computed.languageId);
-  const code = formatArray(result.probabilities, result.array.shape, syntax, computed.decimals);
-  return label + code.split('\n').join(`\n${' '.repeat(label.length)}`);
+  const label = `${computed.result.temperature === 1 ? 'softmax' : `softmax(T=${formatNumber(computed.result.temperature)})`} = `;
+  return label + resultArray(computed).split('\n').join(`\n${' '.repeat(label.length)}`);
 }
 
 /** The same, as text for the clipboard: just the array. */
 export function resultArray(computed: ComputedSoftmax): string {
   const { result } = computed;
-  return formatArray(result.probabilities, result.array.shape, exportSyntaxFor(computed.languageId), computed.decimals);
+  return formatArray(result.probabilities, result.array.shape, exportSyntaxFor(computed.document.languageId), computed.decimals, probabilityCells(computed));
+}
+
+export async function copyResult(computed: ComputedSoftmax): Promise<void> {
+  await vscode.env.clipboard.writeText(resultArray(computed));
+  // A notification, not a status bar message: VS Code announces notifications to screen readers.
+  void vscode.window.showInformationMessage(vscode.l10n.t('Softmax copied to the clipboard'));
+}
+
+/** True while the document the result was computed on is open, unchanged, with the same text at the array. */
+function stillThere(computed: ComputedSoftmax): boolean {
+  const { document } = computed;
+  // The same document object: a new document at the same URI (a reopened Untitled-1) may be at the same version.
+  if (document.isClosed || !vscode.workspace.textDocuments.includes(document) || document.version !== computed.version) return false;
+  return document.getText(new vscode.Range(document.positionAt(computed.start), document.positionAt(computed.end))) === computed.literal;
 }
 
 /**
- * Adds the result below the array as one undoable edit: a line comment where the language has one,
- * else a plain line. Refuses, with a message, if the document changed since the result was computed.
+ * Adds the result below the array as one undoable edit: a line comment where the language has one, a block
+ * comment where it has only those, else a plain line; in JSON, which has no comments, it offers Copy instead.
+ * Refuses, with a message, if the document changed since the result was computed.
  */
 export async function insertResultBelow(computed: ComputedSoftmax): Promise<boolean> {
-  const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === computed.uri.toString());
-  if (!document || document.isClosed || document.version !== computed.version) {
+  if (!stillThere(computed)) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The document changed since the softmax was computed, so the result was not inserted. Run Compute Softmax again.'),
     );
+    return false;
+  }
+  const { document } = computed;
+  const language = noComments[document.languageId];
+  if (language !== undefined) {
+    const copy = vscode.l10n.t('Copy');
+    const message = vscode.l10n.t('{0} has no comments, so the result was not inserted: a line of its own would break the file. Copy it instead?', language);
+    void vscode.window.showWarningMessage(message, copy).then((choice) => (choice === copy ? copyResult(computed) : undefined));
     return false;
   }
   // VS Code would apply the edit to the model of a read-only file, leaving a change that can never be saved.
@@ -61,13 +102,16 @@ export async function insertResultBelow(computed: ComputedSoftmax): Promise<bool
   const firstLine = document.lineAt(document.positionAt(computed.start).line);
   const lastLine = document.lineAt(document.positionAt(Math.max(computed.start, computed.end - 1)).line);
   const indent = firstLine.text.slice(0, firstLine.firstNonWhitespaceCharacterIndex);
-  const comment = lineComments[computed.languageId];
+  const comment = lineComments[document.languageId];
+  const block = blockComments[document.languageId];
   const prefix = indent + (comment ? `${comment} ` : '');
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  const text = resultCode(computed)
-    .split('\n')
-    .map((line) => prefix + line)
-    .join(eol);
+  const lines = resultCode(computed).split('\n');
+  if (block) {
+    lines[0] = `${block[0]} ${lines[0]}`;
+    lines[lines.length - 1] += ` ${block[1]}`;
+  }
+  const text = lines.map((line) => prefix + line).join(eol);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, lastLine.range.end, eol + text);
   return vscode.workspace.applyEdit(edit);

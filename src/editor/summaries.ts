@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { formatNumber, formatProbability, topK, type Distribution, type RowSumCheck } from '../core';
-import { isMatrix, rowArgmax, rowProbabilities, type ArraySoftmax } from './arraySoftmax';
+import { formatNumber, formatProbability, formatProbabilityDigits, topK, type Distribution, type RowSumCheck } from '../core';
+import { isMatrix, rowArgmax, rowFacts, rowProbabilities, type ArraySoftmax } from './arraySoftmax';
 
 /** Entries a lens lists before shortening with …; it must fit on one line above the code. */
 const lensEntries = 4;
@@ -23,10 +23,10 @@ function softmaxLabel(temperature: number): string {
   return temperature === 1 ? 'softmax' : vscode.l10n.t('softmax (T = {0})', formatNumber(temperature));
 }
 
-/** `[a, b, c, …]` with at most `count` entries. */
-function shortList(values: ArrayLike<number>, count: number, format: (x: number) => string): string {
+/** `[a, b, c, …]` with at most `count` entries, each written by `format` from its index. */
+function shortList(values: ArrayLike<number>, count: number, format: (i: number) => string): string {
   const shown: string[] = [];
-  for (let i = 0; i < Math.min(count, values.length); i++) shown.push(format(values[i]));
+  for (let i = 0; i < Math.min(count, values.length); i++) shown.push(format(i));
   if (values.length > count) shown.push('…');
   return `[${shown.join(', ')}]`;
 }
@@ -42,39 +42,38 @@ export function lensTitle(result: ArraySoftmax): string {
   }
   const p = result.probabilities;
   const best = rowArgmax(result, 0);
-  return vscode.l10n.t(
-    '{0} → {1} · max {2} @ {3}',
-    label,
-    shortList(p, lensEntries, (x) => formatNumber(x, 3)),
-    formatNumber(p[best], 3),
-    best,
-  );
+  const facts = rowFacts(result, 0);
+  const format = (i: number) => formatProbabilityDigits(p[i], 3, facts(i));
+  return vscode.l10n.t('{0} → {1} · max {2} @ {3}', label, shortList(p, lensEntries, format), format(best), best);
 }
 
 /** The notification's text: every probability of a short vector, else the top entries; a few rows of a matrix. */
 export function notificationMessage(result: ArraySoftmax, decimals: number): string {
   const label = softmaxLabel(result.temperature);
-  const format = (x: number) => formatProbability(x, decimals);
+  const writer = (row: number) => {
+    const p = rowProbabilities(result, row);
+    const facts = rowFacts(result, row);
+    return (i: number) => formatProbability(p[i], decimals, facts(i));
+  };
   if (isMatrix(result)) {
-    const rows = Array.from({ length: Math.min(result.rows, notificationRows) }, (_, r) =>
-      rowSummary(rowProbabilities(result, r), format),
-    );
+    const rows = Array.from({ length: Math.min(result.rows, notificationRows) }, (_, r) => rowSummary(rowProbabilities(result, r), writer(r)));
     if (result.rows > notificationRows) rows.push(vscode.l10n.t('… and {0} more rows', groupDigits(result.rows - notificationRows)));
     return vscode.l10n.t('{0} per row ({1}): {2}', label, shapeText(result.array.shape), rows.join('; '));
   }
   const p = result.probabilities;
+  const format = writer(0);
   if (p.length <= notificationEntries) return vscode.l10n.t('{0} → {1}', label, shortList(p, notificationEntries, format));
   return vscode.l10n.t('{0} of {1} logits, top {2}: {3}', label, groupDigits(p.length), notificationTop, topEntries(p, notificationTop, format));
 }
 
-function rowSummary(p: Float64Array, format: (x: number) => string): string {
+function rowSummary(p: Float64Array, format: (i: number) => string): string {
   return p.length <= notificationEntries ? shortList(p, notificationEntries, format) : vscode.l10n.t('top {0}', topEntries(p, 3, format));
 }
 
 /** `#3 0.5123, #17 0.2000, …` — the k most probable entries with their indices. */
-function topEntries(p: Float64Array, k: number, format: (x: number) => string): string {
+function topEntries(p: Float64Array, k: number, format: (i: number) => string): string {
   return topK(p, k)
-    .map((i) => `#${i} ${format(p[i])}`)
+    .map((i) => `#${i} ${format(i)}`)
     .concat(p.length > k ? ['…'] : [])
     .join(', ');
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import { readSettings } from '../editor/settings';
-import type { ArrayRef, PersistedState } from './protocol';
+import { parsePersistedState, type ArrayRef } from './protocol';
 import { WalkthroughPanel, walkthroughViewType } from './walkthroughPanel';
 
 export { walkthroughViewType };
@@ -25,7 +25,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, arrays: Do
     vscode.commands.registerCommand('softmaxLens.walkthrough.setPinned', (pinned: boolean) => walkthrough.setPinned(pinned === true)),
     vscode.commands.registerCommand('softmaxLens.walkthrough.snapshot', () => walkthrough.snapshot()),
     vscode.window.registerWebviewPanelSerializer(walkthroughViewType, {
-      deserializeWebviewPanel: (panel, state: PersistedState | undefined) => walkthrough.restore(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => walkthrough.restore(panel, parsePersistedState(state)),
     }),
   );
 }

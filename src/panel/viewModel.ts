@@ -6,9 +6,12 @@ import {
   type Steps,
   formatNumber,
   formatProbability,
+  probabilityFacts,
   rowsOf,
   topK,
+  type Breakdown,
   type FoundArray,
+  type ProbabilityFacts,
   crossEntropyTex,
   entropyTex,
   formulaTex,
@@ -31,7 +34,8 @@ import {
   spokenNumber,
   type ReadingWords,
 } from '../core';
-import { rowCap, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
+import { labSteps, type LabRequest } from './labModel';
+import { attentionDefaults, rowCap, samplingOff, topRows, type ArrayRef, type Chart, type StepRow, type WalkthroughView } from './protocol';
 
 export interface ViewRequest {
   seq: number;
@@ -47,7 +51,17 @@ export interface ViewRequest {
   target?: number;
   /** The words of the formulas' plain readings, localized. */
   words: ReadingWords;
+  /** The lab's settings and the arrays to compare with; without it, every filter is off and nothing is compared. */
+  lab?: LabRequest;
 }
+
+const noLab: LabRequest = {
+  sampling: samplingOff,
+  attention: attentionDefaults,
+  candidates: [],
+  moreCandidates: false,
+  describeError: (error) => (error instanceof Error ? error.message : String(error)),
+};
 
 /** The number of rows (sets of logits) in an array: everything but the last axis. */
 export function rowCount(array: FoundArray): number {
@@ -85,6 +99,7 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
   const long = n > rowCap;
   const shown = long ? topK(b.probabilities, topRows) : [...Array(n).keys()];
   const target = request.target !== undefined && request.target >= 0 && request.target < n ? request.target : undefined;
+  const facts = probabilityFacts(b.logits, b.probabilities, b.temperature, b.logProbabilities);
 
   const stepRows: StepRow[] = shown.map((i) => ({
     index: i,
@@ -92,15 +107,18 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
     scaled: formatNumber(b.scaled[i], significant),
     shifted: formatNumber(b.shifted[i], significant),
     exp: formatNumber(b.exps[i], significant),
-    probability: formatProbability(b.probabilities[i], request.decimals),
+    probability: formatProbability(b.probabilities[i], request.decimals, facts(i)),
     logProbability: formatNumber(b.logProbabilities[i], significant),
     p: b.probabilities[i],
-    normalizeTex: normalizeTex(b, i, options),
+    normalizeTex: normalizeTex(b, i, options, facts(i)),
     logSoftmaxTex: logSoftmaxTex(b, i, options),
     normalizeReading: normalizeReading(b, i, options),
     logSoftmaxReading: logSoftmaxReading(b, i, options),
   }));
   const { words } = request;
+  const shownLab = { array: request.array, row, b, rows: shown, target, decimals: request.decimals, words };
+  const { lab, sampled } = yield* labSteps(shownLab, request.lab ?? noLab);
+  const cut = sampled.stages.length > 0 ? (i: number) => sampled.kept[i] === 0 && b.logits[i] !== -Infinity : undefined;
 
   return {
     seq: request.seq,
@@ -134,40 +152,49 @@ export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
       crossEntropy: target === undefined ? undefined : crossEntropyReading(b, target, options),
     },
     rows: stepRows,
-    summary: long ? summarize(b.probabilities, shown, request.decimals) : undefined,
+    summary: long ? summarize(b, shown, request.decimals, facts) : undefined,
     argmax: b.argmax,
     target,
-    chart: long ? sortedChart(b.probabilities, b.logProbabilities) : barChart(stepRows),
+    chart: long ? sortedChart(b.probabilities, b.logProbabilities, cut && sampled.keptCount) : barChart(stepRows, cut),
+    lab,
   };
 }
 
-function summarize(p: Float64Array, shown: number[], decimals: number): WalkthroughView['summary'] {
+/**
+ * The line above a long array's table: the mass of the rows shown, the smallest probability of an entry that is not
+ * masked (from the log-probabilities, so one too small for a double still reads as the number it is), and how many
+ * entries are masked (logit −∞).
+ */
+function summarize(b: Breakdown, shown: number[], decimals: number, facts: (i: number) => ProbabilityFacts): WalkthroughView['summary'] {
+  const p = b.probabilities;
   let mass = 0;
   for (const i of shown) mass += p[i];
-  let smallest = Infinity;
+  let smallest = -1;
   let masked = 0;
   for (let i = 0; i < p.length; i++) {
-    if (p[i] === 0) masked++;
-    else if (p[i] < smallest) smallest = p[i];
+    if (b.logits[i] === -Infinity) masked++;
+    else if (smallest < 0 || b.logProbabilities[i] < b.logProbabilities[smallest]) smallest = i;
   }
+  const unmasked = p.length - masked;
   return {
     shown: shown.length,
     total: p.length,
-    massShown: formatProbability(Math.min(mass, 1), decimals),
-    smallest: formatProbability(smallest === Infinity ? 0 : smallest, decimals),
+    massShown: formatProbability(Math.min(mass, 1), decimals, { belowOne: shown.length < unmasked }),
+    smallest: smallest < 0 ? '0' : formatProbability(p[smallest], decimals, facts(smallest)),
     masked,
   };
 }
 
-function barChart(rows: StepRow[]): Chart {
-  return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability })) };
+/** A bar per row; `cut` (when a sampling filter is on) says which entries it removed. */
+function barChart(rows: StepRow[], cut: ((i: number) => boolean) | undefined): Chart {
+  return { kind: 'bars', bars: rows.map((r) => ({ index: r.index, p: r.p, label: r.probability, cut: cut?.(r.index) ?? false })) };
 }
 
 /**
  * The sorted distribution without sorting: a histogram of log p gives, at each level, how many entries lie above it,
  * which is the rank curve itself, in one linear pass (a sort of 200 000 numbers would take far longer).
  */
-function sortedChart(p: Float64Array, logP: Float64Array): Chart {
+function sortedChart(p: Float64Array, logP: Float64Array, kept: number | undefined): Chart {
   let top = -Infinity;
   let bottom = Infinity;
   for (let i = 0; i < logP.length; i++) {
@@ -176,7 +203,7 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     if (l > top) top = l;
     if (l < bottom) bottom = l;
   }
-  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [], levels: [] };
+  if (top === -Infinity) return { kind: 'sorted', n: p.length, points: [], levels: [], kept };
   const width = (top - bottom) / chartPoints || 1;
   const counts = new Uint32Array(chartPoints + 1);
   for (let i = 0; i < logP.length; i++) {
@@ -190,7 +217,8 @@ function sortedChart(p: Float64Array, logP: Float64Array): Chart {
     rank += counts[k];
   }
   points.push({ rank: rank - 1, logP: bottom });
-  return { kind: 'sorted', n: p.length, points, levels: levelCounts(p, logP) };
+  // Sampling keeps the most probable entries: the first `kept` ranks.
+  return { kind: 'sorted', n: p.length, points, levels: levelCounts(p, logP), kept };
 }
 
 /** Levels of p the chart's text alternative counts entries above: 0.1, 0.01, … 1e-6. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FoundArray } from '../core';
+import { formatNumber, type FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import { affectsSettings } from '../editor/settings';
@@ -7,10 +7,19 @@ import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import { localResourceRoots, walkthroughHtml } from './html';
+import type { LabRequest } from './labModel';
 import {
+  attentionDefaults,
+  attentionSettingsFrom,
+  candidateCap,
   decimalsRange,
+  parseWebviewMessage,
+  samplingOff,
+  samplingSettingsFrom,
   temperatureRange,
   type ArrayRef,
+  type AttentionSettings,
+  type SamplingSettings,
   type HostMessage,
   type PersistedState,
   type WalkthroughView,
@@ -43,6 +52,10 @@ export interface WalkthroughSnapshot {
   lingering: boolean;
   temperature: number;
   decimals: number;
+  target?: number;
+  sampling: SamplingSettings;
+  compareWith?: number;
+  attention: AttentionSettings;
   seq: number;
   /** The note the panel shows instead of the steps (no array, or input softmax cannot take). */
   note?: string;
@@ -71,11 +84,19 @@ export class WalkthroughPanel implements vscode.Disposable {
   private lingering = false;
   private temperature: number;
   private decimals: number;
+  private sampling: SamplingSettings = samplingOff;
+  private attention: AttentionSettings = attentionDefaults;
+  /** The start of the array compared with, in the shown array's document. */
+  private compareWith: number | undefined;
   private rendered: WalkthroughSnapshot['rendered'];
   private note: string | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
+  /** Cancels the window scan of a follow request a newer one replaces. */
+  private followCancel: vscode.CancellationTokenSource | undefined;
+  /** A restored state whose document was not open yet. */
+  private awaited: PersistedState | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -98,6 +119,11 @@ export class WalkthroughPanel implements vscode.Disposable {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
       }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        const state = this.awaited;
+        if (!state || this.shown || !this.panel || state.ref?.uri !== document.uri.toString()) return;
+        void this.adopt(state).then(() => this.render());
+      }),
     );
   }
 
@@ -106,6 +132,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     // Read the cursor before the panel takes the stage, and create the panel before awaiting: two quick calls share one.
     const atCursor = ref ? undefined : this.atCursor(vscode.window.activeTextEditor);
     this.followRequest++;
+    this.followCancel?.cancel();
     if (!this.panel) {
       const panel = vscode.window.createWebviewPanel(
         walkthroughViewType,
@@ -117,7 +144,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     } else {
       this.panel.reveal(undefined, true);
     }
-    const shown = ref ? await this.resolve(ref) : await atCursor;
+    const shown = ref ? await this.resolve(ref, true) : await atCursor;
     if (shown) this.setShown(shown, false);
     else if (this.shown && !ref) this.lingering = true;
     void this.render();
@@ -137,11 +164,16 @@ export class WalkthroughPanel implements vscode.Disposable {
     this.temperature = clampTemperature(state.temperature);
     this.decimals = clampDecimals(state.decimals);
     this.pinned = state.pinned === true;
-    const shown = state.ref ? await this.resolve(state.ref) : undefined;
+    this.sampling = samplingSettingsFrom(state.sampling);
+    this.attention = attentionSettingsFrom(state.attention);
+    const shown = state.ref ? await this.resolve(state.ref, false) : undefined;
+    // Its document may open a moment later, as VS Code brings the editors back too.
+    this.awaited = shown ? undefined : state;
     if (!shown) return;
     this.setShown(shown, false);
     this.row = state.row ?? 0;
     this.target = state.target;
+    this.compareWith = typeof state.compareWith === 'number' ? state.compareWith : undefined;
   }
 
   setPinned(pinned: boolean): WalkthroughSnapshot {
@@ -162,6 +194,10 @@ export class WalkthroughPanel implements vscode.Disposable {
       lingering: this.lingering,
       temperature: this.temperature,
       decimals: this.decimals,
+      target: this.target,
+      sampling: this.sampling,
+      compareWith: this.compareWith,
+      attention: this.attention,
       seq: this.seq,
       note: this.note,
       rendered: this.rendered,
@@ -178,10 +214,15 @@ export class WalkthroughPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
     panel.webview.html = walkthroughHtml(panel.webview, this.extensionUri, walkthroughStrings().title);
     this.panelSubscriptions.push(
-      panel.webview.onDidReceiveMessage((message: WebviewMessage) => this.receive(message)),
+      panel.webview.onDidReceiveMessage((raw: unknown) => {
+        // A webview's messages are whatever its page posts: only those that fit the protocol are acted on.
+        const message = parseWebviewMessage(raw);
+        if (message) this.receive(message);
+      }),
       panel.onDidDispose(() => {
         this.panel = undefined;
         this.rendered = undefined;
+        this.awaited = undefined;
         this.pinned = false;
         this.lingering = false;
         vscode.Disposable.from(...this.panelSubscriptions).dispose();
@@ -217,6 +258,16 @@ export class WalkthroughPanel implements vscode.Disposable {
         if (message.seq < this.shownSince) return;
         this.target = message.target;
         break;
+      case 'setSampling':
+        this.sampling = samplingSettingsFrom(message.sampling);
+        break;
+      case 'setAttention':
+        this.attention = attentionSettingsFrom(message.attention);
+        break;
+      case 'setCompare':
+        if (message.seq < this.shownSince) return;
+        this.compareWith = typeof message.start === 'number' ? message.start : undefined;
+        break;
     }
     void this.render();
   }
@@ -231,7 +282,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.panel || this.pinned || editor.document.isClosed) return;
     const request = ++this.followRequest;
     const version = editor.document.version;
-    const array = await this.arrays.arrayAt(editor.document, editor.selection.active);
+    this.followCancel?.cancel();
+    this.followCancel?.dispose();
+    this.followCancel = new vscode.CancellationTokenSource();
+    const array = await this.arrays.arrayAt(editor.document, editor.selection.active, this.followCancel.token);
     // A cursor move, edit or command since then has asked (or will ask) again: only the newest answer may be shown.
     if (request !== this.followRequest || version !== editor.document.version) return;
     if (!this.panel || this.pinned || editor.document.isClosed) return;
@@ -256,6 +310,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       if (!sameRef) {
         this.row = 0;
         this.target = undefined;
+        this.compareWith = undefined;
       }
     }
     this.shown = shown;
@@ -268,9 +323,20 @@ export class WalkthroughPanel implements vscode.Disposable {
     return array && this.shownOf(editor.document, array);
   }
 
-  private async resolve(ref: ArrayRef): Promise<Shown | undefined> {
+  /**
+   * The array a reference names, in a document already open: a reference from a command's argument or a restored
+   * panel never loads a file into the host. `tell` says so in a message when the document is not open.
+   */
+  private async resolve(ref: ArrayRef, tell: boolean): Promise<Shown | undefined> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === ref.uri);
+    if (!document) {
+      if (tell) {
+        const name = ref.uri.split('/').pop() || ref.uri;
+        void vscode.window.showWarningMessage(vscode.l10n.t('The walkthrough shows arrays of open documents, and {0} is not open. Open it, then try again.', name));
+      }
+      return undefined;
+    }
     try {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
       // Not arrays(): a document too large to scan whole is scanned only around the offset, others in slices.
       const array = await this.arrays.arrayAt(document, document.positionAt(ref.start));
       return array && this.shownOf(document, array);
@@ -325,6 +391,7 @@ export class WalkthroughPanel implements vscode.Disposable {
           lingering: this.lingering,
           target: this.target,
           words: readingWords(),
+          lab: await this.labRequest(this.shown),
         };
         const size = this.shown.array.elided ? 0 : rowLength(this.shown.array);
         const view = await computeSoon(viewSteps(request), size, () => this.seq === seq && this.panel !== undefined);
@@ -340,11 +407,39 @@ export class WalkthroughPanel implements vscode.Disposable {
     void this.panel?.webview.postMessage(message);
   }
 
+  /** The lab's settings, and the arrays of the shown array's document it may be compared with (from the cache). */
+  private async labRequest(shown: Shown): Promise<LabRequest> {
+    const request: LabRequest = { sampling: this.sampling, attention: this.attention, candidates: [], moreCandidates: false, describeError: errorText };
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.ref.uri);
+    // A document too large to scan whole is only ever scanned around the cursor: it offers nothing to compare with.
+    if (!document || document.isClosed || this.arrays.isLarge(document)) return request;
+    const arrays = (await this.arrays.arraysSoon(document)) ?? [];
+    const same = arrays.filter((a) => a.start !== shown.array.start && sameShape(a.shape, shown.array.shape));
+    request.candidates = same.slice(0, candidateCap).map((a) => ({ start: a.start, label: candidateLabel(document, a) }));
+    request.moreCandidates = same.length > candidateCap;
+    const chosen = same.find((a) => a.start === this.compareWith);
+    if (chosen) request.compareWith = { start: chosen.start, array: chosen };
+    return request;
+  }
+
   dispose() {
     clearTimeout(this.followTimer);
+    this.followCancel?.dispose();
     this.panel?.dispose();
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, k) => d === b[k]);
+}
+
+/** `teacher (line 12): [1.5, 0.3, −0.2, …]`: the name and line of an array to compare with, and its first numbers. */
+function candidateLabel(document: vscode.TextDocument, array: FoundArray): string {
+  const { name, line } = describeSource(document, array);
+  const where = name ? vscode.l10n.t('{0} (line {1})', name, line) : vscode.l10n.t('line {0}', line);
+  const first = array.values.slice(0, 3).map((x) => formatNumber(x, 4));
+  return `${where}: [${first.join(', ')}${array.values.length > 3 ? ', …' : ''}]`;
 }
 
 function sameArray(a: Shown, b: Shown): boolean {

@@ -15,24 +15,38 @@ const markWidth = 16;
 const labelWidth = 56;
 const valueWidth = 90;
 
-/** Argmax and target are marked by a shape, not by colour alone. */
+/** Argmax, target and the entries sampling cut are marked by a shape, not by colour alone. */
 export const argmaxMark = '★';
 export const targetMark = '◆';
+export const cutMark = '✕';
 
-function marksOf(index: number, argmax: number, target: number | undefined): string {
-  return (index === argmax ? argmaxMark : '') + (index === target ? targetMark : '');
+type Bar = Extract<Chart, { kind: 'bars' }>['bars'][number];
+
+function marksOf(bar: Bar, argmax: number, target: number | undefined): string {
+  return (bar.index === argmax ? argmaxMark : '') + (bar.index === target ? targetMark : '') + (bar.cut ? cutMark : '');
 }
 
-/** Horizontal bars, one per class; the argmax and the target get their own marks and classes (colours come from the theme). */
+/** The words for the marks, as the chart's table and legend say them. */
+export interface MarkWords {
+  argmax: string;
+  target: string;
+  cut: string;
+}
+
+/**
+ * Horizontal bars, one per class; the argmax and the target get their own marks and classes (colours come from the
+ * theme), and a bar sampling cut is drawn as an outline with ✕.
+ */
 export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined): SVGSVGElement {
   const height = chart.bars.length * barHeight;
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, width: '100%', class: 'chart bars' });
   const span = width - labelWidth - valueWidth;
   chart.bars.forEach((bar, k) => {
     const y = k * barHeight;
-    const group = svg('g', { class: bar.index === argmax ? 'bar argmax' : bar.index === target ? 'bar target' : 'bar' });
+    const kind = bar.index === argmax ? ' argmax' : bar.index === target ? ' target' : '';
+    const group = svg('g', { class: `bar${kind}${bar.cut ? ' cut' : ''}` });
     const mark = svg('text', { x: markWidth / 2, y: y + barHeight * 0.7, 'text-anchor': 'middle', class: 'mark' });
-    mark.textContent = marksOf(bar.index, argmax, target);
+    mark.textContent = marksOf(bar, argmax, target);
     const name = svg('text', { x: labelWidth - 6, y: y + barHeight * 0.7, 'text-anchor': 'end', class: 'label' });
     name.textContent = String(bar.index);
     const rect = svg('rect', { x: labelWidth, y: y + 2, height: barHeight - 4, width: Math.max(bar.p * span, bar.p > 0 ? 1 : 0), rx: 2 });
@@ -45,20 +59,26 @@ export function barChart(chart: Extract<Chart, { kind: 'bars' }>, argmax: number
 }
 
 /** The bar chart's numbers as table rows: index, probability, and the words for its marks. */
-export function barRows(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined, words: { argmax: string; target: string }): string[][] {
+export function barRows(chart: Extract<Chart, { kind: 'bars' }>, argmax: number, target: number | undefined, words: MarkWords): string[][] {
   return chart.bars.map((bar) => {
-    const marks = [bar.index === argmax ? words.argmax : '', bar.index === target ? words.target : ''].filter(Boolean);
+    const marks = [bar.index === argmax ? words.argmax : '', bar.index === target ? words.target : '', bar.cut ? words.cut : ''].filter(Boolean);
     return [String(bar.index), spokenNumber(bar.label), marks.join(', ')];
   });
 }
 
-/** What the marks mean, under the chart: `★ argmax  ◆ target class`. A key to the picture, so hidden with it from screen readers. */
-export function chartLegend(words: { argmax: string; target: string }, hasTarget: boolean): HTMLElement {
+/** The marks a probability chart uses, with their words: argmax always, target and cut when there are any. */
+export function markKey(words: MarkWords, has: { target: boolean; cut: boolean }): [string, string][] {
+  const entries: [string, string][] = [[argmaxMark, words.argmax]];
+  if (has.target) entries.push([targetMark, words.target]);
+  if (has.cut) entries.push([cutMark, words.cut]);
+  return entries;
+}
+
+/** What the marks mean, under the chart: `★ argmax  ◆ target class  ✕ cut`. A key to the picture, so hidden with it from screen readers. */
+export function chartLegend(entries: [string, string][]): HTMLElement {
   const legend = document.createElement('p');
   legend.className = 'legend';
   legend.setAttribute('aria-hidden', 'true');
-  const entries: [string, string][] = [[argmaxMark, words.argmax]];
-  if (hasTarget) entries.push([targetMark, words.target]);
   for (const [mark, word] of entries) {
     const entry = document.createElement('span');
     const glyph = document.createElement('span');
@@ -88,6 +108,14 @@ export function sortedChart(chart: Extract<Chart, { kind: 'sorted' }>, axis: { t
     svg('path', { d: `${path} L${x(last.rank).toFixed(1)},${height - 4} L${left},${height - 4} Z`, class: 'area' }),
     svg('path', { d: path, class: 'line' }),
   );
+  if (chart.kept !== undefined && chart.kept < chart.n) {
+    // Sampling keeps the most probable entries: everything right of this line is cut.
+    const at = x(chart.kept - 0.5).toFixed(1);
+    root.append(svg('path', { d: `M${at},4 L${at},${height - 4}`, class: 'cutoff' }));
+    const mark = svg('text', { x: Number(at) + 4, y: 14, class: 'label' });
+    mark.textContent = `${cutMark} →`;
+    root.append(mark);
+  }
   const topLabel = svg('text', { x: left - 6, y: 14, 'text-anchor': 'end', class: 'label' });
   topLabel.textContent = axis.top;
   const bottomLabel = svg('text', { x: left - 6, y: height - 6, 'text-anchor': 'end', class: 'label' });

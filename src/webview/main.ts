@@ -1,11 +1,12 @@
 // The walkthrough webview: renders what the host sends, reports the person's choices back, keeps its state for a reload.
-import type { HostMessage, PersistedState, WalkthroughStrings, WalkthroughView, WebviewMessage } from '../panel/protocol';
+import { isHostMessage, parsePersistedState, type PersistedState, type WalkthroughStrings, type WalkthroughView, type WebviewMessage } from '../panel/protocol';
 import { Controls } from './controls';
+import { LabControls } from './lab/controls';
 import { renderContent, renderSource, renderTitle } from './render';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
-  getState(): PersistedState | undefined;
+  getState(): unknown;
   setState(state: PersistedState): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -51,6 +52,11 @@ const controls = new Controls({
   pinned: (pinned) => post({ type: 'setPinned', seq: latestSeq, pinned }),
 });
 controls.hide();
+const labControls = new LabControls({
+  sampling: (sampling) => post({ type: 'setSampling', seq: latestSeq, sampling }),
+  compare: (start) => post({ type: 'setCompare', seq: latestSeq, start }),
+  attention: (attention) => post({ type: 'setAttention', seq: latestSeq, attention }),
+});
 root.append(header, controls.root, note, content);
 
 function render(view: WalkthroughView, strings: WalkthroughStrings) {
@@ -58,6 +64,7 @@ function render(view: WalkthroughView, strings: WalkthroughStrings) {
   document.title = strings.title;
   header.replaceChildren(renderSource(view, strings));
   controls.update(view, strings);
+  labControls.update(view, strings);
   note.textContent = view.lingering ? strings.lingeringNote : view.pinned ? strings.pinnedNote : '';
   note.hidden = note.textContent === '';
   const sections = renderContent(view, {
@@ -65,6 +72,7 @@ function render(view: WalkthroughView, strings: WalkthroughStrings) {
     logSoftmaxOpen,
     onTarget: (target) => post({ type: 'setTarget', seq: view.seq, target }),
     onLogSoftmaxToggle: (open) => (logSoftmaxOpen = open),
+    labControls,
   });
   content.replaceChildren(...sections);
   if (focusKey) content.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
@@ -75,6 +83,9 @@ function render(view: WalkthroughView, strings: WalkthroughStrings) {
     temperature: view.temperature,
     decimals: view.decimals,
     target: view.target,
+    sampling: view.lab.sampling.settings,
+    compareWith: view.lab.compare.chosen,
+    attention: view.lab.attentionSettings,
   });
   post({ type: 'rendered', seq: view.seq, formulas: content.querySelectorAll('.katex').length, rows: view.rows.length });
 }
@@ -89,8 +100,9 @@ function renderEmpty(seq: number, strings: WalkthroughStrings, message: string) 
   post({ type: 'rendered', seq, formulas: 0, rows: 0 });
 }
 
-window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
   const message = event.data;
+  if (!isHostMessage(message)) return;
   const seq = message.type === 'render' ? message.view.seq : message.seq;
   if (seq < latestSeq) return;
   latestSeq = seq;
@@ -99,4 +111,4 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   renderArrived();
 });
 
-post({ type: 'ready', state: vscode.getState() });
+post({ type: 'ready', state: parsePersistedState(vscode.getState()) });

@@ -1,8 +1,14 @@
 // The walkthrough's content for one view. Document text (file name, line, variable name) goes in through textContent only.
 import { fillTemplate } from '../core/template';
 import type { StepRow, WalkthroughStrings, WalkthroughView } from '../panel/protocol';
-import { barChart, barRows, chartLegend, sortedChart } from './chart';
+import { barChart, barRows, chartLegend, markKey, sortedChart } from './chart';
+import { element, section } from './dom';
 import { chartFigure } from './figure';
+import { attentionSection } from './lab/attention';
+import { compareSection } from './lab/compare';
+import type { LabControls } from './lab/controls';
+import { samplingSection } from './lab/sampling';
+import { trainingSection } from './lab/training';
 import { math } from './math';
 
 export interface RenderContext {
@@ -10,23 +16,8 @@ export interface RenderContext {
   logSoftmaxOpen: boolean;
   onTarget(index: number | undefined): void;
   onLogSoftmaxToggle(open: boolean): void;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-function section(id: string, heading: string): HTMLElement {
-  const node = element('section', 'step');
-  node.id = id;
-  node.setAttribute('aria-labelledby', `${id}-heading`);
-  const title = element('h2', undefined, heading);
-  title.id = `${id}-heading`;
-  node.append(title);
-  return node;
+  /** The lab's controls, moved into their sections. */
+  labControls: LabControls;
 }
 
 export function renderSource(view: WalkthroughView, strings: WalkthroughStrings): HTMLElement {
@@ -79,7 +70,7 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
 
   const chart = section('chart', strings.chartHeading);
   chart.append(chartOf(view, strings));
-  sections.push(chart);
+  sections.push(chart, samplingSection(view, strings, context.labControls));
 
   const stats = section('stats', strings.statsHeading);
   const argmaxRow = view.rows.find((row) => row.index === view.argmax);
@@ -94,6 +85,10 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
   crossEntropy.append(tex.crossEntropy ? math(tex.crossEntropy, readings.crossEntropy ?? '', true) : element('p', 'hint', strings.crossEntropyHint));
   sections.push(crossEntropy);
 
+  sections.push(trainingSection(view, strings), compareSection(view, strings, context.labControls));
+  const attention = attentionSection(view, strings, context.labControls);
+  if (attention) sections.push(attention);
+
   sections.push(logSoftmaxSection(view, context));
   return sections;
 }
@@ -101,13 +96,15 @@ export function renderContent(view: WalkthroughView, context: RenderContext): HT
 /** The bar chart of a short array, the sorted distribution of a long one: each with the table of its numbers. */
 function chartOf(view: WalkthroughView, strings: WalkthroughStrings): HTMLElement {
   if (view.chart.kind === 'bars') {
-    const words = { argmax: strings.argmax, target: strings.targetRow };
+    const words = { argmax: strings.argmax, target: strings.targetRow, cut: strings.lab.cut };
     const rows = barRows(view.chart, view.argmax, view.target, words);
     const table = { caption: strings.chartLabel, columns: [strings.index, strings.probability, strings.mark], rows };
-    return chartFigure(barChart(view.chart, view.argmax, view.target), table, chartLegend(words, view.target !== undefined));
+    const has = { target: view.target !== undefined, cut: view.chart.bars.some((bar) => bar.cut) };
+    return chartFigure(barChart(view.chart, view.argmax, view.target), table, chartLegend(markKey(words, has)));
   }
   const axis = { top: view.rows[0]?.probability ?? '', bottom: view.summary?.smallest ?? '' };
   const rows = view.chart.levels.map((level) => [level.label, String(level.count)]);
+  if (view.chart.kept !== undefined) rows.push([strings.lab.keptBySampling, String(view.chart.kept)]);
   return chartFigure(sortedChart(view.chart, axis), { caption: strings.sortedChartLabel, columns: [strings.probability, strings.entries], rows });
 }
 

@@ -162,7 +162,7 @@ export async function focusWalk(page: Page, frame: Frame): Promise<{ reached: Fo
   return { reached, missed };
 }
 
-/** Every mark a chart draws (a bar's fill, a curve's stroke) with its contrast against the chart's background. */
+/** Every mark a chart draws (a bar's fill or outline, a curve's or a line's stroke) with its contrast against the chart's background. */
 export async function chartMarkContrasts(frame: Frame): Promise<{ name: string; ratio: number; color: string; background: string }[]> {
   const marks = await frame.evaluate(() => {
     const w = globalThis as unknown as ProbeWindow;
@@ -170,13 +170,17 @@ export async function chartMarkContrasts(frame: Frame): Promise<{ name: string; 
     for (const [selector, paint] of [
       ['svg.chart .bar rect', 'fill'],
       ['svg.chart .line', 'stroke'],
+      ['svg.chart .cutoff', 'stroke'],
+      ['svg.chart .axis', 'stroke'],
     ] as const) {
       Array.from(w.document.querySelectorAll(selector)).forEach((element, k) => {
         const style = w.getComputedStyle(element);
         const backgrounds: string[] = [];
         for (let n = element.parentElement; n; n = n.parentElement) backgrounds.push(w.getComputedStyle(n).backgroundColor);
         const group = element.parentElement?.getAttribute('class') ?? '';
-        found.push({ name: `${selector} #${k} (${group})`, color: style[paint], opacity: style[`${paint}Opacity`], backgrounds });
+        // A bar drawn as an outline (an entry sampling cut) is seen by its stroke.
+        const seen = paint === 'fill' && style.fill === 'none' ? 'stroke' : paint;
+        found.push({ name: `${selector} #${k} (${group})`, color: style[seen], opacity: style[`${seen}Opacity`], backgrounds });
       });
     }
     return found;

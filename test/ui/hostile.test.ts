@@ -1,4 +1,4 @@
-// Hostile document text in the real workbench (issue 9 item 3): markup, script tags, javascript: links and KaTeX
+// Hostile document text in the real workbench: markup, script tags, javascript: links and KaTeX
 // commands next to arrays show as text in the walkthrough and the hover; nothing runs, nothing is fetched
 // from elsewhere, and our webview raises no Content-Security-Policy violation.
 import * as assert from 'assert';

@@ -88,6 +88,27 @@ for (const [host, settings] of hosts) {
       await screenshot(page, `l10n-zh-cn-panel-${settings === WEB_WORKER_SETTINGS ? 'web' : 'node'}`);
     });
 
+    test('the lab speaks Chinese: its sections, the filters’ labels, what top-k kept and the cut bar’s words', async () => {
+      const panel = webviewFrame(page);
+      await panel.locator('#sampling-heading', { hasText: '采样 — top-k、top-p、min-p' }).waitFor({ state: 'visible', timeout: 30_000 });
+      assert.strictEqual(await panel.locator('#training-heading').textContent(), '训练 — 损失的梯度');
+      assert.strictEqual(await panel.locator('#compare-heading').textContent(), '与另一个分布比较');
+      assert.strictEqual(await panel.locator('fieldset.sampling legend').textContent(), '采样过滤器（在温度之后）');
+      assert.strictEqual(await panel.locator('label[for="top-k"]').textContent(), 'Top-k');
+      assert.strictEqual(await panel.locator('#top-k-hint').textContent(), '整数；0 表示关闭');
+      assert.strictEqual(await panel.locator('#top-p ~ output').textContent(), '关闭');
+      await panel.locator('#top-k').fill('2');
+      await panel.locator('#top-k').press('Enter');
+      await panel.locator('#top-k ~ output', { hasText: '保留 3 个中的 2 个' }).waitFor({ state: 'visible', timeout: 15_000 });
+      const marks = await panel.locator('#chart figure.chart-figure table tbody tr td:last-child').allTextContents();
+      assert.deepStrictEqual(marks, ['argmax', '', '被采样过滤掉']);
+      assert.strictEqual(await panel.locator('#sampling p.cut').textContent(), '✕被采样过滤掉：2');
+      await screenshot(page, `l10n-zh-cn-lab-${settings === WEB_WORKER_SETTINGS ? 'web' : 'node'}`);
+      await panel.locator('#top-k').fill('0');
+      await panel.locator('#top-k').press('Enter');
+      await panel.locator('#top-k ~ output', { hasText: '关闭' }).waitFor({ state: 'visible', timeout: 15_000 });
+    });
+
     test('an error from Compute Softmax is a Chinese sentence', async () => {
       await page.locator('.tabs-container .tab', { hasText: 'l10n_zh.py' }).click();
       await goToLine(page, 2, 9);

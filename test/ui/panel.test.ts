@@ -170,6 +170,42 @@ describe('walkthrough panel in the browser', function () {
     await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
   });
 
+  it('messages its page posts that do not fit the protocol change nothing: no NaN, no stuck panel', async () => {
+    const frame = walkthrough(page);
+    /** Posts as the webview's page does (acquireVsCodeApi's postMessage goes through this function of its host frame). */
+    const post = async (message: unknown) => {
+      const outer = await (await page.locator('iframe.webview.ready').elementHandle())?.contentFrame();
+      assert.ok(outer, 'the webview host frame');
+      await outer.evaluate((m) => (globalThis as unknown as { __vscode_post_message__(c: string, d: unknown): void }).__vscode_post_message__('onmessage', { message: m }), message);
+    };
+    // Later than any view, so a choice that fitted would apply to the array shown.
+    const seq = 2 ** 40;
+    /** Sends a message that fits after the rest, and waits for its answer: by then the host has read those before it. */
+    const settle = async (logits: number[]) => {
+      await post({ type: 'setDecimals', seq, decimals: 7 });
+      await waitForChart(frame, expectedProbabilities(logits, 7), 'the message that fits is acted on');
+      assert.ok(!(await frame.locator('body').innerText()).includes('NaN'), 'no NaN anywhere in the panel');
+      await post({ type: 'setDecimals', seq, decimals });
+      await waitForChart(frame, expectedProbabilities(logits), `back at ${decimals} decimals`);
+    };
+    for (const message of [{ type: 'setTarget', seq, target: 0.5 }, { type: 'setTemperature', seq, temperature: 'hot' }, null, 'setRow', { type: 'setRow', seq, row: 'x' }]) {
+      await post(message);
+    }
+    await settle([0.5, -1.5, 3.25, 0]);
+    assert.strictEqual(await frame.locator('button.pick[aria-pressed="true"]').count(), 0, 'no target was picked');
+    await focusEditor(page, 'batch');
+    await goToLine(page, 6, 12);
+    await waitForChart(frame, expectedProbabilities([1, 2, 3]), 'bar chart of the first row');
+    for (const message of [{ type: 'setRow', seq, row: 'x' }, { type: 'setRow', seq, row: 0.5 }, { type: 'setRow', seq, row: -1 }]) await post(message);
+    await settle([1, 2, 3]);
+    await frame.locator('#row').fill('1');
+    await frame.locator('#row').press('Enter');
+    await waitForChart(frame, expectedProbabilities([3, 0, -3]), 'the row field still works');
+    await focusEditor(page, 'scores');
+    await goToLine(page, 4, 14);
+    await waitForChart(frame, expectedProbabilities([0.5, -1.5, 3.25, 0]), 'bar chart back on scores');
+  });
+
   it('a long array shows its 20 largest probabilities, a summary and the sorted distribution', async () => {
     await focusEditor(page, 'wide');
     await goToLine(page, 8, 10);

@@ -196,16 +196,26 @@ export async function chartValues(frame: FrameLocator): Promise<string[]> {
   return frame.locator('svg.chart.bars .value').allTextContents();
 }
 
-/** Waits until the walkthrough's bar chart shows exactly `expected` as its value labels. */
-export async function waitForChart(frame: FrameLocator, expected: string[], what: string): Promise<void> {
-  const until = Date.now() + 15_000;
-  let seen: string[] = [];
+/** Waits until `read()` gives `expected` (compared as JSON), as a person waits for the panel to show it; fails with what it last saw. */
+export async function waitForValue<T>(read: () => Promise<T>, expected: T, what: string, timeoutMs = 15_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let seen: T | undefined;
   while (Date.now() < until) {
-    seen = await chartValues(frame).catch(() => []);
+    seen = await read().catch(() => undefined);
     if (JSON.stringify(seen) === JSON.stringify(expected)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   assert.deepStrictEqual(seen, expected, what);
+}
+
+/** Waits until the walkthrough's bar chart shows exactly `expected` as its value labels. */
+export async function waitForChart(frame: FrameLocator, expected: string[], what: string): Promise<void> {
+  await waitForValue(() => chartValues(frame), expected, what);
+}
+
+/** The plain readings of the typeset formulas under `selector` (KaTeX's MathML carries them), in order. */
+export async function formulaReadings(frame: FrameLocator, selector: string): Promise<string[]> {
+  return frame.locator(`${selector} .katex math`).evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
 }
 
 /**

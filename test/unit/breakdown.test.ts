@@ -26,7 +26,10 @@ describe('breakdown of one vector', () => {
     assert.strictEqual(b.exps[b.argmax], 1);
     for (let i = 0; i < x.length; i++) {
       assert.ok(Math.abs(b.exps[i] - Math.exp(b.shifted[i])) <= 2 * ulp(b.exps[i]));
-      assert.strictEqual(b.probabilities[i], b.exps[i] / b.sum);
+      // p_i is e_i / S of the exact terms, correctly rounded; the shown exps and S are rounded once more each, so
+      // their quotient can round to the neighbouring double (it does at i = 2 here): one ulp at most.
+      assert.ok(Math.abs(b.probabilities[i] - b.exps[i] / b.sum) <= ulp(b.probabilities[i]), `p[${i}]`);
+      assert.strictEqual(b.probabilities[i], softmax(x)[i]);
     }
     assert.ok(Math.abs(b.sum - (b.exps[0] + b.exps[1] + b.exps[2])) <= ulp(b.sum));
   });

@@ -1,7 +1,7 @@
 // Numbers as a person reads them, and arrays as code they can paste back without losing a bit.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { exportSyntaxFor, formatArray, formatNumber, formatProbability } from '../../src/core';
+import { breakdown, exportSyntaxFor, formatArray, formatNumber, formatProbability, formatProbabilityDigits, probabilityFacts } from '../../src/core';
 
 describe('formatProbability', () => {
   it('rounds to the decimals asked for', () => {
@@ -112,4 +112,57 @@ describe('exportSyntaxFor', () => {
     assert.strictEqual(exportSyntaxFor('latex'), 'latex');
   });
   it('falls back to JSON for any other language', () => assert.strictEqual(exportSyntaxFor('rust'), 'json'));
+});
+
+describe('probabilities never read 1 below 1 nor 0 above 0', () => {
+  it('at no decimals, 0.6 and 0.4 read 0.6 and 0.4, and 0.5 reads 0.5, not 1 or 0', () => {
+    assert.deepStrictEqual([0.6, 0.4, 0.5].map((p) => formatProbability(p, 0)), ['0.6', '0.4', '0.5']);
+  });
+
+  it('any probability strictly between 0 and 1 reads strictly between 0 and 1, at every precision, within its rounding', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 5e-324, max: 1, maxExcluded: true, noNaN: true }), fc.integer({ min: 0, max: 15 }), (p, d) => {
+        for (const s of [formatProbability(p, d), formatProbability(p, d, {}, 'code'), formatProbabilityDigits(p, Math.max(1, d))]) {
+          const back = Number(s);
+          assert.ok(back > 0 && back < 1, `${p} at ${d} reads ${s}`);
+          assert.ok(Math.abs(back - p) <= Math.max(0.5 * 10 ** -d, p * 0.05), `${p} at ${d} reads ${s}`);
+        }
+      }),
+    );
+  });
+
+  it('[0, 10.2, −1000]: 3.7e-5, 0.99996 and 1.9e-439, as 50-digit decimal arithmetic gives them', () => {
+    // Python decimal at 50 digits: 3.71689371…e-5, 0.999962831…, 1.88667996…e-439.
+    const b = breakdown([0, 10.2, -1000]);
+    const facts = probabilityFacts(b.logits, b.probabilities, 1, b.logProbabilities);
+    assert.strictEqual(b.probabilities[2], 0, 'the third underflows in a double');
+    assert.deepStrictEqual([0, 1, 2].map((i) => formatProbability(b.probabilities[i], 4, facts(i))), ['3.7e-5', '0.99996', '1.9e-439']);
+    assert.deepStrictEqual([0, 1, 2].map((i) => formatProbabilityDigits(b.probabilities[i], 3, facts(i))), ['3.72e-5', '0.99996', '1.9e-439']);
+    // Without the log-probabilities the facts work the log out from the logits alone.
+    assert.strictEqual(formatProbability(0, 4, probabilityFacts(b.logits, b.probabilities)(2)), '1.9e-439');
+  });
+
+  it('a masked entry is exactly 0, and an entry that reads as the double 1 beside unmasked ones shows as above 0.9999', () => {
+    const b = breakdown([0, -1000, -Infinity]);
+    const facts = probabilityFacts(b.logits, b.probabilities, 1, b.logProbabilities);
+    assert.strictEqual(b.probabilities[0], 1);
+    assert.strictEqual(formatProbability(b.probabilities[2], 4, facts(2)), '0');
+    assert.strictEqual(formatProbability(b.probabilities[0], 4, facts(0)), '>0.9999');
+    assert.strictEqual(formatProbabilityDigits(b.probabilities[0], 3, facts(0)), '>0.999');
+    // exp(-1000) = 5.07595889…e-435 (Python decimal).
+    assert.strictEqual(formatProbability(b.probabilities[1], 4, facts(1)), '5.1e-435');
+    // In code, the double itself: a number the document's syntax reads.
+    assert.strictEqual(formatProbability(b.probabilities[0], 4, facts(0), 'code'), '1.0000');
+    const alone = breakdown([3, -Infinity]);
+    assert.strictEqual(formatProbability(alone.probabilities[0], 4, probabilityFacts(alone.logits, alone.probabilities)(0)), '1.0000');
+  });
+
+  it('a copied array holds numbers its syntax reads, with the digits that keep them off 0 and 1', () => {
+    const b = breakdown([0, 10.2, -1000]);
+    const facts = probabilityFacts(b.logits, b.probabilities, 1, b.logProbabilities);
+    const text = (i: number) => formatProbability(b.probabilities[i], 2, facts(i), 'code');
+    assert.strictEqual(formatArray(b.probabilities, [3], 'python', 2, text), '[3.7e-5, 0.99996, 1.9e-439]');
+    assert.deepStrictEqual(JSON.parse(formatArray(b.probabilities, [3], 'json', 2, text)), [3.7e-5, 0.99996, 0]);
+    assert.strictEqual(formatArray(b.probabilities, [3], 'latex', 2, text), '\\begin{bmatrix} 3.7 \\times 10^{-5} & 0.99996 & 1.9 \\times 10^{-439} \\end{bmatrix}');
+  });
 });

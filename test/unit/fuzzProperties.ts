@@ -1,4 +1,4 @@
-// The hardening fuzz properties (issue 9), shared by the unit sample (hardeningFuzz.test.ts) and the long run
+// Properties of hostile text and extreme numbers, shared by the unit sample (fuzzedText.test.ts) and the long run
 // (`npm run fuzz`, scripts/fuzz-long.js): findArrays, breakdown and the formatters on random and adversarial text.
 import * as assert from 'assert';
 import fc from 'fast-check';
@@ -13,7 +13,9 @@ import {
   SoftmaxInputError,
   sumTex,
   texNumber,
+  type Checkpoints,
   type ExportSyntax,
+  type OpenBrackets,
   type TextEdit,
 } from '../../src/core';
 
@@ -156,20 +158,58 @@ const documentLine = fc.oneof(
 
 export const documentText = fc.array(documentLine, { maxLength: 60 }).map((lines) => lines.join('\n'));
 
+/**
+ * The shapes that made a scan keep kilobytes per line: brackets open to the depth limit (and past it) and then, on
+ * every line, one closed and one opened, or blank lines below them; blank lines alone.
+ */
+export const adversarialText = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 250, max: 258 }),
+      fc.constantFrom('(', '[', '{', 'f(', 'x = [a, '),
+      fc.integer({ min: 0, max: 300 }),
+      fc.constantFrom('\n)(', '\n', '\n])[', ')\n(', '\n}{', '\n  '),
+    )
+    .map(([depth, open, lines, line]) => open.repeat(depth) + line.repeat(lines)),
+  fc.integer({ min: 0, max: 3000 }).map((n) => '\n'.repeat(n)),
+  fc.tuple(fc.integer({ min: 0, max: 300 }), fc.constantFrom('(\n', '[\n', '(a\n', '\n)')).map(([n, line]) => line.repeat(n)),
+);
+
 /** One edit: where (a fraction of the text), how much to delete, what to insert. */
 const anEdit = fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 30 }), fc.oneof(documentLine, fc.constantFrom('\n', '', '1', ']', '[', '```\n')));
 
+/** The brackets open at a checkpoint, written down bottom first (kind and closer of each). */
+function bracketsText(brackets: OpenBrackets): string {
+  const codes: number[] = [];
+  for (let b = brackets; b.below !== undefined; b = b.below) codes.push(b.code);
+  return codes.reverse().join(' ');
+}
+
+/** The checkpoints as plain pairs, to compare. */
+export function checkpointList(checkpoints: Checkpoints): [number, string][] {
+  return Array.from({ length: checkpoints.length }, (_, k) => [checkpoints.offset(k), bracketsText(checkpoints.bracketsAt(k))]);
+}
+
 /**
  * Rescanning only the edited part of a text (ArrayScan given the scan before the edit) finds exactly what a
- * scan of the whole new text finds, and leaves the same checkpoints for the next edit. Edits are chained;
- * `together` of them at a time are composed into one, as the editor does when keys come faster than scans.
+ * scan of the whole new text finds. Recording every checkpoint (`spacing` 0), it leaves the same checkpoints for
+ * the next edit; recording them sparsely, every checkpoint it leaves is one a whole scan finds, with the same
+ * brackets open. Edits are chained; `together` of them at a time are composed into one, as the editor does when
+ * keys come faster than scans.
  */
-export function checkRescan(text: string, languageId: string | undefined, edits: [number, number, string][], slice: number, together: number): void {
+export function checkRescan(
+  text: string,
+  languageId: string | undefined,
+  edits: [number, number, string][],
+  slice: number,
+  together: number,
+  spacing = 0,
+): void {
   const drive = (scan: ArrayScan) => {
     for (let k = 0; !scan.scanMore(slice); k++) assert.ok(k <= 4 * text.length + 100, 'the rescan makes progress');
     return scan;
   };
-  let previous = drive(new ArrayScan(text, languageId));
+  let previous = drive(new ArrayScan(text, languageId, undefined, spacing));
   let pending: TextEdit | undefined;
   for (const [n, [where, deleted, inserted]] of edits.entries()) {
     const start = Math.floor(where * text.length);
@@ -180,11 +220,21 @@ export function checkRescan(text: string, languageId: string | undefined, edits:
     pending = edit;
     if ((n + 1) % together !== 0 && n + 1 < edits.length) continue;
     pending = undefined;
-    const rescan = drive(new ArrayScan(text, languageId, { result: previous, edit }));
-    const whole = drive(new ArrayScan(text, languageId));
+    const rescan = drive(new ArrayScan(text, languageId, { result: previous, edit }, spacing));
+    const whole = drive(new ArrayScan(text, languageId, undefined, 0));
     assert.deepStrictEqual(rescan.arrays, whole.arrays, `arrays after the edit ${JSON.stringify(edit)} of ${JSON.stringify(text)}`);
-    assert.deepStrictEqual(rescan.checkpoints, whole.checkpoints, `checkpoints after the edit ${JSON.stringify(edit)}`);
-    assert.deepStrictEqual(rescan.stacks, whole.stacks, `open brackets at the checkpoints after the edit ${JSON.stringify(edit)}`);
+    const all = checkpointList(whole.checkpoints);
+    const kept = checkpointList(rescan.checkpoints);
+    if (spacing === 0) {
+      assert.deepStrictEqual(kept.map(([at]) => at), all.map(([at]) => at), `checkpoints after the edit ${JSON.stringify(edit)}`);
+      assert.deepStrictEqual(kept, all, `open brackets at the checkpoints after the edit ${JSON.stringify(edit)}`);
+    } else {
+      const truth = new Map(all);
+      kept.forEach(([at, brackets], k) => {
+        assert.ok(k === 0 || at > kept[k - 1][0], `checkpoints ascend after the edit ${JSON.stringify(edit)}`);
+        assert.strictEqual(brackets, truth.get(at), `checkpoint ${at} after the edit ${JSON.stringify(edit)} of ${JSON.stringify(text)}`);
+      });
+    }
     previous = rescan;
   }
 }
@@ -231,6 +281,19 @@ export function runFuzz(numRuns: number, seed?: number): number {
       fc.integer({ min: 1, max: 200 }),
       fc.integer({ min: 1, max: 3 }),
       (text, lang, edits, slice, together) => checkRescan(text, lang, edits, slice, together),
+    ),
+    options,
+  );
+  cases += numRuns;
+  fc.assert(
+    fc.property(
+      fc.oneof(documentText, adversarialText),
+      fc.constantFrom(...LANGUAGES),
+      fc.array(anEdit, { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 400 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 64 }), fc.constant(1024)),
+      (text, lang, edits, slice, together, spacing) => checkRescan(text, lang, edits, slice, together, spacing),
     ),
     options,
   );

@@ -30,10 +30,27 @@ export interface Fixture {
 export function loadFixtures(): Fixture[] {
   return fs
     .readdirSync(FIXTURE_DIR)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && f !== EXACT_CASES)
     .sort()
     .map((f) => JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, f), 'utf8')) as Fixture)
     .filter((f) => Array.isArray(f.samples));
+}
+
+const EXACT_CASES = 'exact-cases.json';
+
+/** A whole row with every output correctly rounded (a 120-digit reference, see scripts/reference.py). */
+export interface ExactCase {
+  name: string;
+  temperature: number;
+  logits: string[];
+  p: string[];
+  logp: string[];
+  logSumExp: string;
+}
+
+/** Random short rows of every kind, and rows built to lie a hair from a rounding midpoint. */
+export function loadExactCases(): ExactCase[] {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURE_DIR, EXACT_CASES), 'utf8')) as ExactCase[];
 }
 
 export function loadFixture(name: string): Fixture {

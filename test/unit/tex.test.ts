@@ -80,6 +80,15 @@ describe('walkthrough TeX', () => {
     assert.strictEqual(entropyTex(b, options), 'H(p) = -\\sum_i p_i \\ln p_i = 0.693\\ \\text{nats} = 1\\ \\text{bits}');
   });
 
+  it('writes an entry below 1 that reads as the double 1 as above 0.9999, and one below every double from its log', () => {
+    const b = breakdown([0, -1000, -Infinity]);
+    const options = { decimals: 4 };
+    assert.strictEqual(normalizeTex(b, 0, options), 'p_{0} = \\frac{e^{x_{0} - m}}{S} = \\frac{1}{1} > 0.9999');
+    // exp(-1000) = 5.07595889…e-435 (Python decimal).
+    assert.strictEqual(normalizeTex(b, 1, options), 'p_{1} = \\frac{e^{x_{1} - m}}{S} = \\frac{0}{1} = 5.1 \\times 10^{-435}');
+    assert.strictEqual(normalizeTex(b, 2, options), 'p_{2} = \\frac{e^{x_{2} - m}}{S} = \\frac{0}{1} = 0');
+  });
+
   it('names the scaled logits z when a temperature divides them', () => {
     const b = breakdown([4, 4, 2], { temperature: 2 });
     const options = { decimals: 4 };

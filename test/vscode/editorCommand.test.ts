@@ -202,6 +202,47 @@ suite('Insert Below', () => {
     assert.strictEqual(editor.document.getText(), changed);
   });
 
+  test('refuses when the document it was computed on closed, though a new one took its name and version', async () => {
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `softmax-lens-reopened-${Date.now()}` });
+    const openWith = async (content: string) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), content);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      return vscode.window.showTextDocument(document);
+    };
+    const before = await openWith('x = [2.0, 1.0, 0.1]\n');
+    putCursor(before, positionOf(before.document, '1.0'));
+    assert.ok(await computeSoftmax());
+    const version = before.document.version;
+    await closeAllEditors();
+    const after = await openWith('a completely different text\nwith more lines\n');
+    assert.notStrictEqual(after.document, before.document);
+    assert.strictEqual(after.document.version, version, 'the new document is at the same version');
+    const text = after.document.getText();
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), false);
+    assert.strictEqual(after.document.getText(), text);
+  });
+
+  test('in JSON, which has no comments, nothing is inserted and the file stays valid', async () => {
+    const source = '{ "logits": [2, 1, 0.1] }\n';
+    const editor = await openEditor('json', source);
+    putCursor(editor, positionOf(editor.document, '1, 0.1'));
+    assert.ok(await computeSoftmax());
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), false);
+    assert.strictEqual(editor.document.getText(), source);
+    assert.deepStrictEqual(JSON.parse(editor.document.getText()), { logits: [2, 1, 0.1] });
+  });
+
+  test('in HTML, which has only block comments, the result goes in one', async () => {
+    const editor = await openEditor('html', '<pre>logits = [2.0, 1.0, 0.1]</pre>\n');
+    putCursor(editor, positionOf(editor.document, '1.0'));
+    assert.ok(await computeSoftmax());
+    assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true);
+    const p = plain(softmax([2.0, 1.0, 0.1]));
+    assert.strictEqual(editor.document.lineAt(1).text, `<!-- softmax = [${p.map((x) => x.toFixed(4)).join(', ')}] -->`);
+  });
+
   test('a matrix goes in as aligned comment lines, one per row', async () => {
     const editor = await openEditor('python', 'x = [[1.0, 2.0], [3.0, 0.5]]\n');
     putCursor(editor, positionOf(editor.document, '3.0'));

@@ -1,7 +1,7 @@
 /**
  * The extension host's event loop, sampled every `periodMs`: the longest gap beyond the period is the longest
  * task that blocked it (a provider scanning a document blocks every other extension in the host too).
- * Shared by the hardening suite and bench:vscode; it imports nothing, so it runs in the web-worker host too.
+ * Shared by the huge-document suite and bench:vscode; it imports nothing, so it runs in the web-worker host too.
  */
 export function lagProbe(periodMs = 5): { stop(): { maxMs: number; over50: number } } {
   let last = performance.now();

@@ -128,6 +128,17 @@ describe('walkthrough panel', function () {
     assert.ok(after.rendered!.formulas >= 10);
   });
 
+  it('a reference to a document that is not open loads nothing into the host and shows nothing', async () => {
+    const extension = vscode.extensions.getExtension('softmax-lens.softmax-lens');
+    assert.ok(extension);
+    const file = vscode.Uri.joinPath(extension.extensionUri, 'samples', 'classifier.py');
+    const isOpen = () => vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.toString());
+    assert.ok(!isOpen(), 'the sample starts closed');
+    const shown = await vscode.commands.executeCommand<Snapshot>('softmaxLens.showWalkthrough', { uri: file.toString(), start: 10 });
+    assert.notStrictEqual(shown.ref?.uri, file.toString(), 'no array of it is shown');
+    assert.ok(!isOpen(), 'the file was not opened');
+  });
+
   it('shows the top 20 of a 200 000-element array', async () => {
     const values = Array.from({ length: 200_000 }, (_, i) => ((i * 7919) % 1000) / 100);
     const document = await vscode.workspace.openTextDocument({ language: 'python', content: `big = [${values.join(', ')}]\n` });

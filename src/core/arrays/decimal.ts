@@ -3,15 +3,16 @@
 // of ten: one correctly rounded operation); 16–19 digits use an exact double-double product and keep
 // the result only when its rounding is unambiguous. Everything else goes to Number(text.slice(...)).
 
+import { SPLITTER, splitHigh } from '../errorFree';
+import { roundedOrNaN } from '../rounding';
 import type { LiteralRead } from './numbers';
 
 /** 10^0 … 10^22: every one is exactly representable as a double. */
 const POW10: number[] = [];
 for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
 
-/** Veltkamp's splitter for Dekker's exact product, and each power of ten already split in halves. */
-const SPLITTER = 134217729;
-const POW10_HI = POW10.map((b) => SPLITTER * b - (SPLITTER * b - b));
+/** Each power of ten already split in halves (Veltkamp), for Dekker's exact product. */
+const POW10_HI = POW10.map(splitHigh);
 const POW10_LO = POW10.map((b, k) => b - POW10_HI[k]);
 /** The double-double results below carry a relative error far under 2^-100; this margin is 2^-94. */
 const MARGIN = 2 ** -94;
@@ -21,7 +22,8 @@ const HUGE = 2 ** 1000;
 /**
  * The double nearest to (hi·10^loDigits + lo)·10^e10, where hi < 10^15 and lo < 10^loDigits ≤ 10^4, or
  * NaN when that cannot be decided cheaply (the caller then asks Number()). Products are exact by
- * Dekker's method, written out in place because this runs once per long literal.
+ * Dekker's method (productError, errorFree.ts), written out in place with the power of ten's halves
+ * precomputed, because this runs once per long literal.
  */
 function longDecimal(hi: number, lo: number, loDigits: number, e10: number): number {
   if (e10 < -22 || e10 > 22) return NaN;
@@ -70,10 +72,8 @@ function longDecimal(hi: number, lo: number, loDigits: number, e10: number): num
   }
   const a = h < 0 ? -h : h;
   if (!(a > TINY && a < HUGE)) return NaN;
-  // h is the nearest double to h + l and the exact value lies within MARGIN·a of h + l; rounding is
-  // monotonic, so if both ends of that interval round to h, so does the exact value.
-  const m = MARGIN * a;
-  return h + (l + m) === h && h + (l - m) === h ? h : NaN;
+  // The exact value lies within MARGIN·a of h + l: Ziv's test decides its rounding, or says it cannot.
+  return roundedOrNaN(h, l, MARGIN * a);
 }
 
 function isIdentOrDot(c: number): boolean {

@@ -1,6 +1,7 @@
 // The stack of open brackets and what closing one means: a shape, a ragged nesting, an array to report,
 // or a list of other things whose numeric arrays are reported on their own.
 
+import { noBrackets, OpenBrackets } from './checkpoints';
 import { isBlank } from './numbers';
 
 /** `shown` is set for an elided print: how many values it shows (it then has no values, and shape [0]). */
@@ -15,6 +16,8 @@ export const enum Ctx { Code, Line, Block }
 export const MAX_DEPTH = 256;
 
 export class Frame {
+  /** Its place in the stack: the stack reuses one frame per depth. */
+  constructor(readonly slot: number) {}
   kind = Kind.Group;
   /** The closing character, or 0 for a LaTeX environment. */
   close = 0;
@@ -73,8 +76,13 @@ export class FrameStack {
   private readonly pending: Candidate[] = [];
   private pendingCount = 0;
 
-  /** Counts pushes and pops, so a description of the stack is rebuilt only when the stack changed. */
-  protected stackChanges = 0;
+  /** Open frames that can still become an array or hold one back: index subscripts, LaTeX, arrays not known to be non-numeric. */
+  private live = 0;
+  /** `nodes[k]` lists the brackets of frames 0..k, valid for k < nodeDepth: a push or pop at a depth invalidates it and above. */
+  private readonly nodes: OpenBrackets[] = [];
+  private nodeDepth = 0;
+  /** Bracket nodes created so far, so checkpoints can be spaced by what they keep. */
+  protected bracketNodes = 0;
 
   constructor(
     protected readonly text: string,
@@ -87,33 +95,42 @@ export class FrameStack {
    * waiting. Then the open brackets' kinds and closers (`stackText`) are all the state the frames hold.
    */
   protected inert(): boolean {
-    if (this.overflow > 0 || this.commentBase >= 0 || this.pendingCount > 0) return false;
-    for (let k = 0; k < this.depth; k++) {
+    return this.live === 0 && this.overflow === 0 && this.commentBase < 0 && this.pendingCount === 0;
+  }
+
+  /** How many bracket nodes `openBrackets` would create now. */
+  protected newBrackets(): number {
+    return this.depth - this.nodeDepth;
+  }
+
+  /** The inert stack as a persistent list (its kinds and closers), sharing the nodes of the part unchanged since last asked. */
+  protected openBrackets(): OpenBrackets {
+    let below = this.nodeDepth > 0 ? this.nodes[this.nodeDepth - 1] : noBrackets;
+    this.bracketNodes += this.depth - this.nodeDepth;
+    for (let k = this.nodeDepth; k < this.depth; k++) {
       const f = this.frames[k];
-      if (f.kind !== Kind.Group && !(f.kind === Kind.Array && f.status === Status.NonNumeric)) return false;
+      below = this.nodes[k] = new OpenBrackets((f.kind << 8) | f.close, below);
     }
-    return true;
+    this.nodeDepth = this.depth;
+    return below;
   }
 
-  /** The inert stack written down: two characters per open bracket, its kind and its closer. */
-  protected stackText(): string {
-    let s = '';
-    for (let k = 0; k < this.depth; k++) s += String.fromCharCode(48 + this.frames[k].kind, this.frames[k].close);
-    return s;
-  }
-
-  /** Opens the brackets a `stackText` describes, as inert frames, as if the text before `at` had opened them. */
-  protected restoreStack(stack: string, at: number): void {
-    for (let k = 0; k + 1 < stack.length; k += 2) {
-      const f = this.push(stack.charCodeAt(k) - 48, stack.charCodeAt(k + 1), at, Ctx.Code);
-      f.status = Status.NonNumeric;
+  /** Opens the brackets of a checkpoint, as inert frames, as if the text before `at` had opened them. */
+  protected restoreStack(brackets: OpenBrackets, at: number): void {
+    const list: OpenBrackets[] = [];
+    for (let b = brackets; b.below !== undefined; b = b.below) list.push(b);
+    for (let k = list.length - 1; k >= 0; k--) {
+      const f = this.push(list[k].code >> 8, list[k].code & 255, at, Ctx.Code);
+      this.nonNumeric(f);
+      this.nodes[f.slot] = list[k];
     }
+    this.nodeDepth = this.depth;
   }
 
   protected push(kind: Kind, close: number, start: number, ctx: Ctx): Frame {
     let f = this.frames[this.depth];
     if (f === undefined) {
-      f = new Frame();
+      f = new Frame(this.depth);
       this.frames.push(f);
     }
     f.kind = kind;
@@ -135,8 +152,9 @@ export class FrameStack {
     f.rowsOnly = false;
     f.elided = false;
     if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
+    if (kind !== Kind.Group) this.live++;
+    if (this.nodeDepth > this.depth) this.nodeDepth = this.depth;
     this.depth++;
-    this.stackChanges++;
     this.count(close, 1);
     return f;
   }
@@ -149,7 +167,8 @@ export class FrameStack {
 
   protected pop(): Frame {
     const f = this.frames[--this.depth];
-    this.stackChanges++;
+    if (f.kind !== Kind.Group && !(f.kind === Kind.Array && f.status === Status.NonNumeric)) this.live--;
+    if (this.nodeDepth > this.depth) this.nodeDepth = this.depth;
     this.count(f.close, -1);
     if (this.commentBase >= this.depth) this.commentBase = -1;
     return f;
@@ -266,6 +285,7 @@ export class FrameStack {
   protected nonNumeric(f: Frame): void {
     if (f.status === Status.NonNumeric) return;
     f.status = Status.NonNumeric;
+    if (f.kind === Kind.Array && f.slot < this.depth) this.live--;
     for (let k = f.pStart; k < this.pendingCount; k++) this.report(this.pending[k]);
     this.pendingCount = f.pStart;
   }

@@ -2,6 +2,7 @@
 // content (numbers, separators, comments); every other bracket only keeps the nesting straight.
 // Work per character is constant, so the pass is linear even on hostile input.
 
+import { charsPerNewBracket, sameBrackets, type Checkpoints, type OpenBrackets } from './checkpoints';
 import { boundedIndexOf, Ch, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
 import { isBlank, isIdentChar } from './numbers';
@@ -32,37 +33,25 @@ class Scanner extends ContentReader {
 
   /** The language's own rules; Markdown switches away from them inside a fenced block. */
   private readonly base: Profile;
-  /**
-   * Line starts where the whole state can be written down (nothing open but inert brackets, no comment, no
-   * fenced block): a scan may resume at each. `stacks[k]` describes the brackets open at `checkpoints[k]`.
-   */
-  readonly checkpoints: number[] = [];
-  readonly stacks: string[] = [];
-  private stack = '';
-  private stackAt = -1;
+  /** The last checkpoint recorded, and how many bracket nodes existed then. */
+  private recordedAt = -Infinity;
+  private nodesAtRecord = 0;
   /** No checkpoint up to here: a print's first line was read with the lines after it, which decide what it is. */
   private quietUntil = -1;
 
-  /**
-   * @param from a checkpoint of an earlier scan of text with the same first `from` characters, and `stack`
-   *   its description: the scan starts there, as if it had read them. 0 and '' scan the whole text.
-   * @param resync asked at each checkpoint from there on; true stops the scan (the caller knows the rest).
-   * @param recording whether to record checkpoints at all (a one-off scan has no use for them).
-   */
+  /** @param recording where and how to record checkpoints; a one-off scan (findArrays) has no use for them. */
   constructor(
     text: string,
     languageId: string | undefined,
     sink: ArraySink,
-    from = 0,
-    stack = '',
-    private readonly resync?: (checkpoint: number, stack: string) => boolean,
-    private readonly recording = true,
+    private readonly recording?: Recording,
   ) {
     super(text, sink);
     this.base = profileOfText(text, languageId);
     this.markdown = this.base.fences;
     this.profile = this.useProfile(this.base);
-    this.restoreStack(stack, from);
+    const from = recording?.from ?? 0;
+    if (recording !== undefined) this.restoreStack(recording.brackets, from);
     this.position = this.atLineStart(from);
   }
 
@@ -206,15 +195,16 @@ class Scanner extends ContentReader {
   /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
   private atLineStart(i: number): number {
     const text = this.text;
-    if (this.recording && i > this.quietUntil && !this.blockComment && this.profile === this.base && this.inert()) {
-      if (this.stackAt !== this.stackChanges) {
-        this.stack = this.stackText();
-        this.stackAt = this.stackChanges;
-      }
-      this.checkpoints.push(i);
-      this.stacks.push(this.stack);
-      // The caller knows the rest: end the scan here.
-      if (this.resync !== undefined && this.resync(i, this.stack)) return text.length;
+    // No scan resumes inside a print being read (to quietUntil); resynchronised, the caller knows the rest: the scan ends.
+    if (
+      this.recording !== undefined &&
+      i > this.quietUntil &&
+      !this.blockComment &&
+      this.profile === this.base &&
+      this.inert() &&
+      this.checkpoint(i, this.recording)
+    ) {
+      return text.length;
     }
     if (this.markdown) {
       const after = this.lineStart(i);
@@ -268,6 +258,30 @@ class Scanner extends ContentReader {
     else this.sink(p.start, p.end, p.shape, p.values);
     // At the new line before the next line, so that line starts as every line does.
     return p.next > p.end && this.text.charCodeAt(p.next - 1) === Ch.Newline ? p.next - 1 : p.next;
+  }
+
+  /**
+   * At a line start where the whole state is the open brackets: true when the old scan stood here with the same
+   * brackets (the rest is known); else records a checkpoint when far enough from the last one.
+   */
+  private checkpoint(i: number, recording: Recording): boolean {
+    const resync = recording.resync;
+    if (resync !== undefined && i > resync.after) {
+      const old = resync.old;
+      while (resync.next < old.length && old.offset(resync.next) + resync.delta < i) resync.next++;
+      if (resync.next < old.length && old.offset(resync.next) + resync.delta === i && sameBrackets(this.openBrackets(), old.bracketsAt(resync.next))) {
+        recording.checkpoints.push(i, old.bracketsAt(resync.next));
+        resync.found = resync.next;
+        return true;
+      }
+    }
+    const spacing = recording.spacing;
+    const nodes = this.bracketNodes - this.nodesAtRecord + this.newBrackets();
+    if (spacing > 0 && i - this.recordedAt < spacing + nodes * charsPerNewBracket) return false;
+    recording.checkpoints.push(i, this.openBrackets());
+    this.recordedAt = i;
+    this.nodesAtRecord = this.bracketNodes;
+    return false;
   }
 
   /** The length of a line-comment marker at j in this language, or 0. */
@@ -452,7 +466,26 @@ class Scanner extends ContentReader {
 
 /** Finds every numeric array in the text and hands each to the sink (not necessarily in text order). */
 export function scanArrays(text: string, languageId: string | undefined, sink: ArraySink): void {
-  new Scanner(text, languageId, sink, 0, '', undefined, false).run();
+  new Scanner(text, languageId, sink).run();
+}
+
+/**
+ * How a sliced scan records checkpoints: line starts where nothing is open but inert brackets, no comment and
+ * no fenced block, so a later scan of edited text may resume at each.
+ */
+export interface Recording {
+  /** Appended to as the scan goes. */
+  checkpoints: Checkpoints;
+  /** Characters at least between two recorded checkpoints (more where the stack changed); 0 records every one. */
+  spacing: number;
+  /** A checkpoint of an earlier scan of text with the same first `from` characters, and its brackets: the scan starts there. */
+  from: number;
+  brackets: OpenBrackets;
+  /**
+   * After an edit: the scan stops at the first such line start past `after` where the old scan had a checkpoint
+   * `delta` characters before with the same brackets, and sets `found` to that old checkpoint's index.
+   */
+  resync?: { after: number; delta: number; old: Checkpoints; next: number; found: number };
 }
 
 /** A scan done in slices (`scanTo`), for callers that must not block for the whole text at once. */
@@ -460,24 +493,9 @@ export interface SlicedScan {
   scanTo(until: number): boolean;
   /** Where the next slice starts. */
   readonly at: number;
-  /** Line starts (ascending) where the state could be written down: a later scan of edited text may resume at each. */
-  readonly checkpoints: number[];
-  /** The brackets open at each checkpoint, written down. */
-  readonly stacks: string[];
 }
 
-/**
- * A scan done in slices (`scanTo`), for callers that must not block for the whole text at once; optionally
- * starting at a checkpoint `from` (with its `stack`) of an earlier scan and stopping where `resync` says the
- * rest is known.
- */
-export function slicedScan(
-  text: string,
-  languageId: string | undefined,
-  sink: ArraySink,
-  from = 0,
-  stack = '',
-  resync?: (checkpoint: number, stack: string) => boolean,
-): SlicedScan {
-  return new Scanner(text, languageId, sink, from, stack, resync);
+/** A scan done in slices, recording checkpoints (and, after an edit, stopping where the rest is known). */
+export function slicedScan(text: string, languageId: string | undefined, sink: ArraySink, recording: Recording): SlicedScan {
+  return new Scanner(text, languageId, sink, recording);
 }

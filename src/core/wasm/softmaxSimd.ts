@@ -1,156 +1,263 @@
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- every program reaching this file needs the .wat typing
-/// <reference path="./wat.d.ts" />
-// Softmax over WebAssembly SIMD lanes, as accurate as the TypeScript core and faster on large arrays.
-import kernelBytes from './softmax.wat';
+// The correctly rounded softmax on WebAssembly SIMD lanes: the fast path in the kernel (kernel.ts, softmax.wat),
+// whatever Ziv's test leaves undecided settled by the TypeScript ladder. Same results as the TypeScript kernel,
+// bit for bit: both are correctly rounded. A whole row at once for softmax(); in blocks of a STEP for the
+// editor's stepped path, each step copying its block in and out, so nothing waits in the kernel between steps.
+import { addDD, doubleDouble } from '../doubleDouble';
+import { normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
+import { FAST_EXP_ERROR, SCALE_UP } from '../fastExp';
+import { roundedScaledOrNaN } from '../rounding';
+import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
+import { inRanges, runSteps, STEP, type Steps } from '../steps';
+import type { RowSum } from '../terms';
+import { blockOf, flushesOf, kernelFor, kernelSumError, load, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
 
-/** The slice of the WebAssembly API used here; absent or throwing (no SIMD, a CSP without wasm) means "use TS". */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
+/** The kernel's Dekker products of q·T stay exact inside this range of T and of every |x / T|. */
+const QUOTIENT_RANGE = [2 ** -900, 2 ** 900];
+/** Rows whose every shift is above this take the plain loops: no term is tiny, no product below 2^-968 (n < 2^34). */
+const PLAIN_SHIFT = -600;
+/** Below this s′ the tiny terms matter, and the TypeScript path, which carries them, takes the row. */
+const TINY_SUM = 2 ** -800;
+/** The largest tiny term, out of the kernel's sum: e^TINY_SHIFT < 2^-959. */
+const TINY_TERM = 2 ** -959;
+const U2 = 2 ** -106;
+
+/** What a SIMD row gives: its probabilities (the undecided ones approximate until settled) and what its ladder needs. */
+export interface SimdSoftmax {
+  row: Row;
+  norm: Normalizer;
+  probabilities: Float64Array;
+  undecided: number[];
+  /** The terms e^(d_i) as the breakdown shows them (softmaxSimdSteps). */
+  exps?: Float64Array;
 }
 
-interface Kernel {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
-  range(start: number, end: number): number;
-  divideByTemperature(start: number, end: number, temperature: number, floor: number, maxResidual: number, residuals: number): void;
-  expSum(start: number, end: number, max: number, floor: number, residuals: number, careful: number): number;
-  divide(start: number, end: number, sum: number): void;
-}
-
-/** The kernel's exp table and constants fill the memory below this byte offset; the array starts here. */
-const ARRAY_START = 4096;
-/** `range` leaves the smallest logit here. */
-const MIN_AT = 2240;
-const PAGE_BYTES = 65536;
-/** A kernel with more memory than this is held only weakly, so the garbage collector can take a huge array's memory back. */
-const KEPT_MEMORY_BYTES = 32 * 1024 * 1024;
-/** Beyond this maximum, x - m is no longer exact enough to cut off at m - 800; the TS path handles such logits. */
-const LARGEST_MAX = 2 ** 50;
-/** With a temperature, beyond this maximum the residuals of x / T outgrow exp's correction term (the TS path folds them in). */
-const LARGEST_SCALED_MAX = 2 ** 30;
-/** Within this range the exact product q·T behind the rounding of x / T cannot overflow. */
-const TEMPERATURE_RANGE = [2 ** -900, 2 ** 900];
-
-let compiled: object | null | undefined;
-let kept: Kernel | undefined;
-/** Fresh memory costs about as much as the whole softmax (page faults), so a large one is reused while it lives. */
-let large: WeakRef<Kernel> | undefined;
-
-function instantiate(): Kernel | undefined {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  try {
-    if (compiled === undefined) compiled = wasm ? new wasm.Module(kernelBytes) : null;
-    return compiled && wasm ? (new wasm.Instance(compiled, {}).exports as Kernel) : undefined;
-  } catch {
-    compiled = null;
-    return undefined;
-  }
-}
-
-function kernelWithMemory(bytes: number): Kernel | undefined {
-  let kernel = bytes <= KEPT_MEMORY_BYTES ? (kept ??= instantiate()) : large?.deref();
-  if (!kernel) {
-    kernel = instantiate();
-    if (!kernel) return undefined;
-    large = new WeakRef(kernel);
-  }
-  const missing = Math.ceil((bytes - kernel.memory.buffer.byteLength) / PAGE_BYTES);
-  try {
-    if (missing > 0) kernel.memory.grow(missing);
-  } catch {
-    return undefined;
-  }
-  return kernel;
-}
-
-/** x / t − q up to a rounding of the result, for q = x / t rounded: Dekker's exact product q·t. */
-function quotientResidual(x: number, q: number, t: number): number {
-  if (t === 1) return 0;
-  const halves = (v: number): [number, number] => {
-    const c = 134217729 * v;
-    const high = c - (c - v);
-    return [high, v - high];
+/** The row as the ladder sees it: every shift recomputed from the logits when asked. */
+function rowOf(logits: ArrayLike<number>, offset: number, n: number, temperature: number, max: number, argmax: number): Row {
+  const residualOf = (i: number, q: number): number => (temperature === 1 ? 0 : divisionResidual(logits[offset + i], q, temperature));
+  const maxResidual = residualOf(argmax, max);
+  const row: Row = {
+    logits,
+    offset,
+    n,
+    temperature,
+    max,
+    argmax,
+    maxResidual,
+    shiftAt(i, out) {
+      const q = logits[offset + i] / temperature;
+      return shiftOf(q, residualOf(i, q), max, maxResidual, out);
+    },
+    shiftError(i) {
+      const q = logits[offset + i] / temperature;
+      return shiftErrorOf(row, i, q, residualOf(i, q));
+    },
   };
-  const [qh, ql] = halves(q);
-  const [th, tl] = halves(t);
-  const product = q * t;
-  return (x - product - (qh * th - product + qh * tl + ql * th + ql * tl)) / t;
+  return row;
+}
+
+/** The running maximum over blocks: the first largest x / T, and among equal quotients the largest x. */
+interface Extremes {
+  max: number;
+  min: number;
+  argmax: number;
+}
+
+/** Folds a loaded block's quotients [from, to) into the extremes; false where the kernel must decline. */
+function foldBlock(block: Block, seen: { max: number; min: number }, logits: ArrayLike<number>, offset: number, from: number, temperature: number, e: Extremes): boolean {
+  const f = block.kernel.f64;
+  const n = block.entries;
+  if (temperature !== 1) {
+    // Exactness of the residuals: the quotients must stay inside the range of Dekker's product.
+    if (!(Math.max(Math.abs(seen.max), seen.min === -Infinity ? 0 : Math.abs(seen.min)) <= QUOTIENT_RANGE[1])) return false;
+    for (let i = 0; i < n; i++) {
+      const a = Math.abs(f[VALUES + i]);
+      if (a < QUOTIENT_RANGE[0] && a !== 0) return false;
+    }
+  }
+  e.min = Math.min(e.min, seen.min);
+  if (seen.max < e.max) return true;
+  for (let i = 0; i < n; i++) {
+    if (f[VALUES + i] !== seen.max) continue;
+    if (seen.max > e.max || e.argmax < 0) {
+      e.max = seen.max;
+      e.argmax = from + i;
+      if (temperature === 1) break;
+    } else if (temperature !== 1 && logits[offset + from + i] > logits[offset + e.argmax]) {
+      e.argmax = from + i;
+    }
+  }
+  return true;
+}
+
+/** s′ and its bound from the kernel's sum over `entries` terms; undefined where the TypeScript path must take it. */
+function sumOfRow(hi: number, lo: number, weighted: number, entries: number, flushes: number, careful: boolean, extraAdds: number): RowSum | undefined {
+  if (!Number.isFinite(hi) || !Number.isFinite(weighted)) return undefined;
+  if (careful && hi < TINY_SUM) return undefined;
+  const perTerm = (FAST_EXP_ERROR + 2 * U2) * 1.001;
+  const error = (perTerm + kernelSumError(flushes) + 3.01 * U2 * extraAdds) * hi + 1.01 * weighted + (careful ? entries * TINY_TERM : 0);
+  return { hi, lo, scale: 0, error };
+}
+
+/** softmax of logits[offset, offset + n) / T at once, in the kernel's memory; undefined: use the TypeScript path. */
+function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number): SimdSoftmax | undefined {
+  if (n === 0 || !(temperature >= QUOTIENT_RANGE[0] && temperature <= QUOTIENT_RANGE[1])) return undefined;
+  const kernel = kernelFor(n, temperature !== 1);
+  if (!kernel) return undefined;
+  const block = blockOf(kernel, n, temperature);
+  const seen = load(block, logits, offset, 0, n, temperature);
+  const e: Extremes = { max: -Infinity, min: Infinity, argmax: -1 };
+  if (!seen || !foldBlock(block, seen, logits, offset, 0, temperature, e) || !(e.max > -Infinity && e.max < Infinity)) return undefined;
+  const row = rowOf(logits, offset, n, temperature, e.max, e.argmax);
+  const careful = e.min - e.max < PLAIN_SHIFT;
+  startTerms(kernel, e.max, row.maxResidual);
+  const calls = terms(block, careful, e.argmax);
+  const s = sumOf(kernel);
+  const sum = sumOfRow(s.hi, s.lo, s.weighted, n, flushesOf(n, calls), careful, 0);
+  if (!sum) return undefined;
+  const norm = normalizerOf(sum, false);
+  startProbabilities(kernel, norm);
+  probabilities(block, careful, 0);
+  const undecided = undecidedOf(kernel, n);
+  if (!undecided) return undefined;
+  return { row, norm, probabilities: kernel.f64.subarray(VALUES, VALUES + n), undecided };
+}
+
+/** Settles what Ziv's test left undecided, writing into out from `at`. */
+function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
+  if (result.undecided.length === 0) return;
+  runSteps(settleSteps(result.row, result.norm, { probabilities: { indices: result.undecided, out, at } }));
 }
 
 /**
- * softmax(logits / temperature) as a new array, or undefined when WebAssembly SIMD is unavailable or the
- * input needs the TypeScript path: empty, NaN, +Infinity, all -Infinity, a temperature outside
- * [2^-900, 2^900], or x / T beyond ±2^50. The kernel is compiled on the first call, not at import.
+ * softmax(logits / temperature), correctly rounded, as a new array; undefined when WebAssembly SIMD is
+ * unavailable or the input needs the TypeScript path: bad input (its error is named there), T or some |x / T|
+ * beyond 2^±900, or every term but the maximum's below e^-550. The kernel is compiled on the first call.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
-  return probabilities(logits, temperature)?.slice();
+  const result = softmaxSimdNow(logits, 0, logits.length, temperature);
+  if (!result) return undefined;
+  const out = result.probabilities.slice();
+  settleInto(result, out, 0);
+  return out;
 }
 
 /**
- * As softmaxSimd for the row values[offset, offset + length) (of a row-major matrix), written to
+ * As softmaxSimd for the row values[offset, offset + length) of a row-major matrix, written to
  * out[offset, offset + length); false where softmaxSimd would give undefined.
  */
-export function softmaxSimdInto(
-  values: ArrayLike<number>,
-  offset: number,
-  length: number,
-  temperature: number,
-  out: Float64Array,
-): boolean {
-  const p = probabilities(values, temperature, offset, length);
-  if (p) out.set(p, offset);
-  return p !== undefined;
+export function softmaxSimdInto(values: ArrayLike<number>, offset: number, length: number, temperature: number, out: Float64Array): boolean {
+  const result = softmaxSimdNow(values, offset, length, temperature);
+  if (!result) return false;
+  out.set(result.probabilities, offset);
+  settleInto(result, out, offset);
+  return true;
 }
 
-/** The probabilities in the kernel's memory (valid until its next call), or undefined as for softmaxSimd. */
-function probabilities(
-  logits: ArrayLike<number>,
-  temperature: number,
-  offset = 0,
-  n = logits.length,
-): Float64Array | undefined {
-  if (n === 0 || !(temperature >= TEMPERATURE_RANGE[0] && temperature <= TEMPERATURE_RANGE[1])) return undefined;
-  const padded = n + (n & 1);
-  const end = ARRAY_START + padded * 8;
-  // With T != 1, the roundings of x / T are kept in a second array right after the first.
-  const residuals = temperature === 1 ? 0 : padded * 8;
-  const kernel = kernelWithMemory(end + residuals);
-  if (!kernel) return undefined;
-  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, padded);
-  if (offset === 0 && n === logits.length) {
-    x.set(logits);
-  } else if (ArrayBuffer.isView(logits)) {
-    x.set((logits as unknown as Float64Array).subarray(offset, offset + n));
-  } else {
-    for (let i = 0; i < n; i++) x[i] = logits[offset + i];
+/**
+ * softmax of logits[offset, offset + n) / T in steps of a STEP of entries, with the terms shown beside it and log S
+ * (the breakdown), or undefined where the TypeScript path must answer (as softmaxSimd). Each step loads its block
+ * into the kernel and takes its results out: other computations may use the kernel between steps.
+ */
+export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: number, temperature: number): Steps<SimdSoftmax | undefined> {
+  if (n === 0 || !(temperature >= QUOTIENT_RANGE[0] && temperature <= QUOTIENT_RANGE[1])) return undefined;
+  const blockFor = (from: number, to: number): Block | undefined => {
+    const kernel = kernelFor(to - from, temperature !== 1);
+    return kernel && blockOf(kernel, to - from, temperature);
+  };
+  // Pass 1: the maximum.
+  const e: Extremes = { max: -Infinity, min: Infinity, argmax: -1 };
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    const to = Math.min(n, from + STEP);
+    const block = blockFor(from, to);
+    const seen = block && load(block, logits, offset, from, to, temperature);
+    if (!block || !seen || !foldBlock(block, seen, logits, offset, from, temperature, e)) return undefined;
   }
-  if (padded > n) x[n] = -Infinity;
-  // Division by T > 0 keeps the order, so the largest x / T is the largest x divided by T.
-  const largest = kernel.range(ARRAY_START, end);
-  const max = largest / temperature;
-  if (!(Math.abs(max) <= (residuals ? LARGEST_SCALED_MAX : LARGEST_MAX))) return undefined;
-  const floor = max - 800;
-  if (residuals) {
-    kernel.divideByTemperature(ARRAY_START, end, temperature, floor, quotientResidual(largest, max, temperature), residuals);
+  if (!(e.max > -Infinity && e.max < Infinity)) return undefined;
+  const row = rowOf(logits, offset, n, temperature, e.max, e.argmax);
+  const careful = e.min - e.max < PLAIN_SHIFT;
+  // Pass 2: the terms, kept out here (with each entry's shift error bound, T ≠ 1) for pass 3.
+  const hi = new Float64Array(n);
+  const lo = new Float64Array(n);
+  const bounds = temperature === 1 ? undefined : new Float64Array(n);
+  const total = doubleDouble();
+  const part = doubleDouble();
+  let weighted = 0;
+  let flushes = 0;
+  let blocks = 0;
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    const to = Math.min(n, from + STEP);
+    const block = blockFor(from, to);
+    if (!block || !load(block, logits, offset, from, to, temperature)) return undefined;
+    const { kernel } = block;
+    startTerms(kernel, e.max, row.maxResidual);
+    const masked = e.argmax >= from && e.argmax < to ? e.argmax - from : -1;
+    flushes += flushesOf(to - from, terms(block, careful, masked));
+    const s = sumOf(kernel);
+    part.hi = s.hi + s.lo;
+    part.lo = s.lo - (part.hi - s.hi);
+    addDD(total, part, total);
+    weighted += s.weighted;
+    blocks++;
+    hi.set(kernel.f64.subarray(VALUES, VALUES + (to - from)), from);
+    lo.set(kernel.f64.subarray(VALUES + (block.lo >> 3), VALUES + (block.lo >> 3) + (to - from)), from);
+    if (bounds) bounds.set(kernel.f64.subarray(VALUES + (block.residuals >> 3), VALUES + (block.residuals >> 3) + (to - from)), from);
   }
-  const smallest = new Float64Array(kernel.memory.buffer, MIN_AT, 1)[0] / temperature;
-  // 1 + s′ rounded once, as the TS path forms it, so that both give the same bits.
-  const sum = 1 + kernel.expSum(ARRAY_START, end, max, floor, residuals, smallest - max >= -700 ? 0 : 1);
-  if (!(sum >= 1 && sum < Infinity)) return undefined;
-  kernel.divide(ARRAY_START, end, sum);
-  return x.subarray(0, n);
+  const sum = sumOfRow(total.hi, total.lo, weighted, n, flushes, careful, blocks);
+  if (!sum) return undefined;
+  const norm = normalizerOf(sum, true);
+  // The terms as shown: hi + lo to the nearest double, tiny ones (stored negated, scaled up) scaled back.
+  const exps = new Float64Array(n);
+  yield* inRanges(n, (from, to) => {
+    for (let i = from; i < to; i++) exps[i] = hi[i] < 0 ? (lo[i] - hi[i]) * 2 ** -SCALE_UP : hi[i] + lo[i];
+  });
+  // Pass 3: the probabilities, block by block from the terms.
+  const p = new Float64Array(n);
+  const undecided: number[] = [];
+  for (let from = 0; from < n; from += STEP) {
+    yield;
+    const to = Math.min(n, from + STEP);
+    const block = blockFor(from, to);
+    if (!block) return undefined;
+    const { kernel } = block;
+    const f = kernel.f64;
+    f.set(hi.subarray(from, to), VALUES);
+    f.set(lo.subarray(from, to), VALUES + (block.lo >> 3));
+    if (bounds) f.set(bounds.subarray(from, to), VALUES + (block.residuals >> 3));
+    if ((to - from) & 1) {
+      f[VALUES + (to - from)] = f[VALUES + (block.lo >> 3) + (to - from)] = 0;
+      if (bounds) f[VALUES + (block.residuals >> 3) + (to - from)] = 0;
+    }
+    startProbabilities(kernel, norm);
+    probabilities(block, careful, from);
+    const left = undecidedOf(kernel, n);
+    if (!left) return undefined;
+    undecided.push(...left);
+    p.set(f.subarray(VALUES, VALUES + (to - from)), from);
+  }
+  return { row, norm, probabilities: p, undecided, exps };
 }
 
-/** exp(x) for every x ≤ 0 (the only arguments softmax needs); undefined without WebAssembly SIMD. */
+const term = doubleDouble();
+
+/** e^x for every x ≤ 0 through the kernel's exp, rounded to double once; undefined without WebAssembly SIMD. */
 export function expSimd(xs: ArrayLike<number>): Float64Array | undefined {
   const n = xs.length;
-  const end = ARRAY_START + (n + (n & 1)) * 8;
-  const kernel = kernelWithMemory(end);
+  for (let i = 0; i < n; i++) if (!(xs[i] <= 0)) return undefined;
+  const kernel = kernelFor(n, false);
   if (!kernel) return undefined;
-  const x = new Float64Array(kernel.memory.buffer, ARRAY_START, n + (n & 1));
-  x.set(xs);
-  if (n & 1) x[n] = -Infinity;
-  for (let i = 0; i < n; i++) if (!(x[i] <= 0)) return undefined;
-  kernel.expSum(ARRAY_START, end, 0, -800, 0, 1);
-  return x.slice(0, n);
+  const block = blockOf(kernel, n, 1);
+  load(block, xs, 0, 0, n, 1);
+  startTerms(kernel, 0, 0);
+  terms(block, true, -1);
+  const f = kernel.f64;
+  const lo = VALUES + (block.lo >> 3);
+  return Float64Array.from({ length: n }, (_, i) => {
+    const tiny = f[VALUES + i] < 0;
+    term.hi = tiny ? -f[VALUES + i] : f[VALUES + i];
+    term.lo = f[lo + i];
+    const v = roundedScaledOrNaN(term.hi, term.lo, 0, tiny ? -SCALE_UP : 0);
+    return v === v ? v : term.hi * (tiny ? 2 ** -SCALE_UP : 1);
+  });
 }

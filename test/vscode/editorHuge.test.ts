@@ -1,10 +1,10 @@
-// Huge documents (issue 9 item 4): our work on them is split into slices with the event loop free in between;
+// Huge documents: our work on them is split into slices with the event loop free in between;
 // while a person types, the extension host's longest blocking task is measured by a 5 ms interval probe and
 // printed for the report; lenses are capped; memory is reported and bounded.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { maxLenses } from '../../src/editor/codeLens';
-import { activateExtension, closeAllEditors, openEditor, softmaxHover, withSetting } from './editorSupport';
+import { activateExtension, closeAllEditors, openEditor, softmaxHover, softmaxLenses, withSetting } from './editorSupport';
 import { lagProbe } from './lagProbe';
 
 function memory(): string {
@@ -102,7 +102,7 @@ suite('huge documents stay responsive while a person types', function () {
   let heapAtStart = 0;
   suiteSetup(activateExtension);
   teardown(closeAllEditors);
-  suiteTeardown(() => console.log(`\n  Hardening figures (extension host):\n${figures.map((f) => `    ${f}`).join('\n')}\n`));
+  suiteTeardown(() => console.log(`\n  Huge-document figures (extension host):\n${figures.map((f) => `    ${f}`).join('\n')}\n`));
 
   test('the idle extension host is measured first, as the floor of this machine', async () => {
     heapAtStart = heapMb();
@@ -171,6 +171,30 @@ suite('huge documents stay responsive while a person types', function () {
     // Few keys: each edit of a 10 MB line costs VS Code itself about a second on a loaded machine.
     const typing = await typingFigures(editor, new vscode.Position(0, middle + 1), 5);
     figures.push(`10 MB single-line JSON: ${typing}; ${memory()} (${(heapMb() - before).toFixed(0)} MB heap change)`);
+  });
+
+  test('1 MB of brackets left open, one closed and reopened on every line: the array after them gets its lens, and the heap grows by less than 100 MB', async () => {
+    const source = `${'('.repeat(255)}${'\n)('.repeat(349_000)}\n[2, 1, 0.1]\n`;
+    /** Opens a copy of the document and asks for its lenses, probing the host meanwhile. */
+    const open = async () => {
+      const probe = lagProbe();
+      const started = performance.now();
+      const editor = await openEditor('python', source);
+      const lenses = await softmaxLenses(editor.document.uri);
+      const seconds = (performance.now() - started) / 1000;
+      const { maxMs, over50 } = probe.stop();
+      return { lenses, text: `in ${seconds.toFixed(1)} s, longest block ${maxMs.toFixed(0)} ms (${over50} over 50 ms)` };
+    };
+    const alone = await withSetting('codeLens.enabled', false, open);
+    await closeAllEditors();
+    const before = heapMb();
+    const ours = await open();
+    assert.strictEqual(ours.lenses.length, 1, 'the whole text was scanned: the array at its end has a lens');
+    const grown = heapMb() - before;
+    figures.push(
+      `1 MB of 255 open brackets, one closed and reopened per line: opened with its lens ${ours.text}; with our lens off ${alone.text}; ${memory()} (${grown.toFixed(0)} MB heap change)`,
+    );
+    if (typeof process !== 'undefined') assert.ok(grown < 100, `the heap grew by ${grown.toFixed(0)} MB`);
   });
 
   test('after closing the huge documents the heap comes back within 300 MB of where it started', async function () {

@@ -1,4 +1,4 @@
-// Issue 9 items 5–7 in a real extension host: edits lose nothing, odd documents (read-only, CRLF, astral
+// In a real extension host: edits lose nothing, odd documents (read-only, CRLF, astral
 // characters, very long lines) work, and quick cursor moves or closing a document never leave a wrong answer.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -140,11 +140,12 @@ suite('documents of every shape', () => {
     assert.strictEqual((await softmaxLenses(editor.document.uri)).length, 1);
   });
 
-  test('the manifest declares untrusted and virtual workspaces supported', () => {
+  test('the manifest declares virtual workspaces supported, and untrusted ones with softmaxLens.maxFileSize kept to the user', () => {
     const manifest = vscode.extensions.getExtension(extensionId)?.packageJSON as {
-      capabilities?: { untrustedWorkspaces?: { supported?: unknown }; virtualWorkspaces?: unknown };
+      capabilities?: { untrustedWorkspaces?: { supported?: unknown; restrictedConfigurations?: unknown }; virtualWorkspaces?: unknown };
     };
-    assert.strictEqual(manifest.capabilities?.untrustedWorkspaces?.supported, true);
+    assert.strictEqual(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+    assert.deepStrictEqual(manifest.capabilities?.untrustedWorkspaces?.restrictedConfigurations, ['softmaxLens.maxFileSize']);
     assert.strictEqual(manifest.capabilities?.virtualWorkspaces, true);
   });
 });

@@ -1,4 +1,4 @@
-// Extreme numbers in documents (issue 9 item 2): each literal is read as Number() reads it or skipped, and its
+// Extreme numbers in documents: each literal is read as Number() reads it or skipped, and its
 // softmax is exact (against the 60-digit BigInt reference, or exact reasoning) or a named SoftmaxInputError.
 import * as assert from 'assert';
 import { findArrays, softmax, SoftmaxInputError } from '../../src/core';
