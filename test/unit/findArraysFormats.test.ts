@@ -146,6 +146,8 @@ describe('findArrays on Julia REPL and R torch prints', function () {
     // The line that ends a print decides it: typing the missing value there makes the print.
     checkRescan(cut, 'julia', [[cut.indexOf('x') / cut.length, 1, ' 0.3']], 100, 1);
     checkRescan(cut, 'julia', [[cut.indexOf('x') / cut.length, 0, ' 0.3\n']], 100, 1);
+    // A header at the end of the text: what is typed after it is read with it.
+    checkRescan('torch_tensor\n', 'r', [[1, 0, ' 1  2\n[ CPUFloatType{2} ]\n']], 100, 1);
     const text = 'julia> x\n3-element Vector{Float64}:\n 0.1\n 0.2\n 0.3\n\ntorch_tensor\n 1  2\n 3  4\n[ CPUFloatType{2,2} ]\n';
     fc.assert(
       fc.property(fc.array(anEditOf([' 0.4\n', '\n', ' ⋮\n', '4-element', '[ CPUFloatType{2} ]', ' 5  6\n', '#> ', '']), { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 40 }), (edits, slice) =>

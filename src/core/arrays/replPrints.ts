@@ -47,7 +47,11 @@ class Lines {
   /** The line starting at `start` with the marker the first line had, or undefined (another marker, the end). */
   at(start: number): Line | undefined {
     const source = this.source;
-    if (start >= source.length) return undefined;
+    if (start >= source.length) {
+      // Where the text ends decides too: text added there may continue the print.
+      if (start > this.reach) this.reach = start;
+      return undefined;
+    }
     let end = source.indexOf('\n', start);
     if (end < 0) end = source.length;
     if (end > this.reach) this.reach = end;
