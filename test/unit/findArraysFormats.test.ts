@@ -80,6 +80,16 @@ describe('findArrays on a notebook opened as JSON text', () => {
   });
 });
 
+describe('findArrays on a call whose tuple of rows starts a line', () => {
+  it('rescans it as a whole scan reads it, the tuple right after the bracket or after other arguments', () => {
+    for (const text of ['m = f(\n((1, 2), [3, 4]))\n', 'm = f(a,\n((1, 2), [3, 4]))\n', 'f(a\n(a\n(\n((1, 2), [3, 4]))\n']) {
+      for (const spacing of [0, 1, 5]) checkRescan(text, 'python', [[text.indexOf('4') / text.length, 1, '5']], 100, 1, spacing);
+    }
+    assert.deepStrictEqual(literals('m = f(\n((1, 2), [3, 4]))\n', 'python'), ['((1, 2), [3, 4])']);
+    assert.deepStrictEqual(literals('m = f(a,\n((1, 2), [3, 4]))\n', 'python'), ['[3, 4]']);
+  });
+});
+
 describe('findArrays on MATLAB opened as Objective-C', () => {
   it('reads [1 2; 3 4] and ... continuations when the content is MATLAB', () => {
     const text = '% logits\nz = [2 1 0.1];\nA = [1 2; 3 4];\nb = [0.5, ...\n     0.25];\ndisp(A)\n';

@@ -43,6 +43,8 @@ export class Frame {
   elided = false;
   /** A tuple that is an array only when it holds rows (a call's first argument): of bare numbers it is a shape. */
   rowsOnly = false;
+  /** Opened from a checkpoint: where its bracket stood is not known, only that more than blanks follow it. */
+  restored = false;
 }
 
 interface Candidate {
@@ -122,6 +124,7 @@ export class FrameStack {
     for (let k = list.length - 1; k >= 0; k--) {
       const f = this.push(list[k].code >> 8, list[k].code & 255, at, Ctx.Code);
       this.nonNumeric(f);
+      f.restored = true;
       this.nodes[f.slot] = list[k];
     }
     this.nodeDepth = this.depth;
@@ -151,6 +154,7 @@ export class FrameStack {
     f.env = '';
     f.rowsOnly = false;
     f.elided = false;
+    f.restored = false;
     if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
     if (kind !== Kind.Group) this.live++;
     if (this.nodeDepth > this.depth) this.nodeDepth = this.depth;

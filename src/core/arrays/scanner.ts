@@ -202,6 +202,7 @@ class Scanner extends ContentReader {
       !this.blockComment &&
       this.profile === this.base &&
       this.inert() &&
+      !this.rightInsideCall(i) &&
       this.checkpoint(i, this.recording)
     ) {
       return text.length;
@@ -258,6 +259,16 @@ class Scanner extends ContentReader {
     else this.sink(p.start, p.end, p.shape, p.values);
     // At the new line before the next line, so that line starts as every line does.
     return p.next > p.end && this.text.charCodeAt(p.next - 1) === Ch.Newline ? p.next - 1 : p.next;
+  }
+
+  /**
+   * Only blanks since a call's `(` (as in `tensor(\n(1, 2), [3, 4])`): a tuple opened next would be its matrix, and
+   * that depends on where the `(` stands, which a checkpoint does not write down.
+   */
+  private rightInsideCall(i: number): boolean {
+    if (this.depth === 0) return false;
+    const top = this.frames[this.depth - 1];
+    return top.kind === Kind.Group && top.close === Ch.RParen && this.firstInside(top, i);
   }
 
   /**
@@ -391,6 +402,7 @@ class Scanner extends ContentReader {
 
   /** Whether only blanks lie between the frame's opening bracket and i. */
   private firstInside(f: Frame, i: number): boolean {
+    if (f.restored) return false;
     for (let k = i - 1; k > f.start; k--) {
       if (!isBlank(this.text.charCodeAt(k)) || i - k > 64) return false;
     }
