@@ -1,7 +1,7 @@
 // findArrays against JSON.parse on the same ~11 MB numeric JSON array, its throughput on ~10 MB of mixed
 // source, and how long the hostile inputs take (each must stay far below a second).
 import { findArrays } from '../src/core';
-import { markdownTable, nsPerCall, registerSuite } from './harness';
+import { markdownTable, nsPerCall, nsPerCallStats, registerSuite } from './harness';
 import { random } from './random';
 
 const MB = 1024 * 1024;
@@ -18,6 +18,47 @@ function numericJson(bytes: number): string {
     size += String(x).length + 1;
   }
   return JSON.stringify(values);
+}
+
+/** The ways the same logits are commonly printed: each spelling of one million N(0, 3²) numbers. */
+const SPELLINGS: [string, (x: number) => string][] = [
+  ['integers', (x) => String(Math.round(x * 1000))],
+  ['4 decimals', (x) => x.toFixed(4)],
+  ['8 significant digits', (x) => x.toPrecision(8)],
+  ['17 significant digits', (x) => x.toPrecision(17)],
+  ['e-notation', (x) => x.toExponential(8)],
+];
+
+function gaussians(count: number): number[] {
+  const rnd = random(3);
+  return Array.from({ length: count }, () => 3 * Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** findArrays against JSON.parse on one JSON array of a million numbers per spelling, batches of the two interleaved. */
+function spellingRows(): string[][] {
+  const xs = gaussians(1_000_000);
+  return SPELLINGS.map(([name, spell]) => {
+    const text = `[${xs.map(spell).join(', ')}]`;
+    const parsed = JSON.parse(text) as number[];
+    const found = findArrays(text, 'json');
+    if (found.length !== 1 || found[0].values.some((v, i) => !Object.is(v, parsed[i]))) {
+      throw new Error(`findArrays did not read the ${name} back exactly as JSON.parse does`);
+    }
+    const parse: number[] = [];
+    const find: number[] = [];
+    // Several rounds, each measuring both: a load that comes and goes on the shared machine hits both alike.
+    for (let round = 0; round < 5; round++) {
+      parse.push(...nsPerCallStats(() => JSON.parse(text) as number[], 300, 3).batches);
+      find.push(...nsPerCallStats(() => findArrays(text, 'json'), 300, 3).batches);
+    }
+    return [name, `${(text.length / MB).toFixed(1)} MB`, ms(median(find)), ms(median(parse)), `${(median(find) / median(parse)).toFixed(2)}×`,
+      `${(Math.min(...find) / Math.min(...parse)).toFixed(2)}×`];
+  });
 }
 
 /** Python, a numpy print-out in a comment, JS, JSON, MATLAB, LaTeX and prose, repeated with fresh numbers. */
@@ -95,6 +136,10 @@ registerSuite({
           mbps(mixed.length, mixedNs)],
       ],
     );
+    const spellings = markdownTable(
+      ['1e6 numbers spelled as', 'size', 'findArrays ms (median)', 'JSON.parse ms (median)', 'ratio of medians', 'ratio of fastest'],
+      spellingRows(),
+    );
     const hostile = markdownTable(
       ['hostile input', 'size', 'ms', 'arrays'],
       hostileInputs().map(([name, text]) => {
@@ -106,6 +151,8 @@ registerSuite({
       '## findArrays',
       'Goal: within 1.2× of JSON.parse on the numeric array, in the same run; hostile inputs far below a second.',
       speed,
+      'The same million numbers in each common spelling (medians of 15 batches of each, interleaved in 5 rounds, beside the fastest batches):',
+      spellings,
       hostile,
     ].join('\n\n');
   },

@@ -1,9 +1,11 @@
 // Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
 import { Checkpoints, checkpointSpacing, noBrackets } from './arrays/checkpoints';
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
+import { editKeepsRules } from './arrays/dialect';
 import { profileFor } from './arrays/profile';
 import { scanArrays, slicedScan, type Recording, type SlicedScan } from './arrays/scanner';
 import { lastAtMost } from './arrays/search';
+import { SoftmaxInputError } from './softmaxInput';
 
 export { Checkpoints, OpenBrackets } from './arrays/checkpoints';
 
@@ -15,6 +17,16 @@ export interface FoundArray {
   shape: number[];
   /** Row-major. */
   values: number[];
+  /**
+   * Set on a print that elides values (`[0 1 2 ... 997 998 999]`, Julia's `⋮`): `shown` is how many values it
+   * prints. Such an array has no values (shape `[0]`), since its softmax cannot be known from the part shown.
+   */
+  elided?: { shown: number };
+}
+
+/** An elided print has no softmax: throws the SoftmaxInputError every view shows for it instead, in the person's words. */
+export function requireWholeArray(array: FoundArray): void {
+  if (array.elided !== undefined) throw new SoftmaxInputError('elided', [array.elided.shown]);
 }
 
 /**
@@ -31,17 +43,20 @@ export interface FoundArray {
  * - `;` separates rows in MATLAB, Julia and unknown languages (also line breaks in MATLAB and Julia);
  *   rows of one number read as a vector. A one-row LaTeX matrix is a vector too.
  * - Values are what Number() gives the literal without separators and type suffixes; `nan` is read as
- *   NaN (softmax then names it); an elided print-out (`...`) is not an array.
+ *   NaN (softmax then names it); an elided print-out (`...`, `…`, Julia's `⋮`) is reported as elided, without values.
  * - A multi-line array written in a comment is followed through the comment markers that start its
  *   lines; inside an array written in code, comments are skipped.
+ * - The content may decide the rules: a notebook's JSON (a top-level object with "cells" and "nbformat") is read
+ *   as the lines its string lists print, with offsets into the JSON; an Objective-C file that reads as MATLAB
+ *   follows MATLAB's rules. `$[…]$` in Markdown and LaTeX is math, not a subscript.
  */
 export function findArrays(text: string, languageId?: string): FoundArray[] {
   const found: FoundArray[] = [];
   let sorted = true;
   try {
-    scanArrays(text, languageId, (start, end, shape, values) => {
+    scanArrays(text, languageId, (start, end, shape, values, shown) => {
       if (found.length > 0 && found[found.length - 1].start > start) sorted = false;
-      found.push({ start, end, shape, values });
+      found.push(shown === undefined ? { start, end, shape, values } : { start, end, shape, values, elided: { shown } });
     });
   } catch {
     // The scanner is written not to throw; should it ever, the arrays found so far are still right.
@@ -72,6 +87,14 @@ export function composeEdits(first: TextEdit, second: TextEdit): TextEdit {
 
 /** Arrays per slice of the copy that moves the unchanged arrays after an edit to their new offsets. */
 const MOVES_PER_SLICE = 1 << 14;
+
+/** The array `delta` characters further on; an elided print stays elided. */
+function moved(a: FoundArray, delta: number): FoundArray {
+  const { start, end, shape, values, elided } = a;
+  return elided === undefined
+    ? { start: start + delta, end: end + delta, shape, values }
+    : { start: start + delta, end: end + delta, shape, values, elided };
+}
 
 /** How many of the arrays (in text order) start before `offset`. */
 function startingBefore(arrays: readonly FoundArray[], offset: number): number {
@@ -113,8 +136,10 @@ export class ArrayScan {
     | undefined;
 
   constructor(text: string, languageId?: string, previous?: { result: ScanResult; edit: TextEdit }, spacing = checkpointSpacing) {
-    const sink = (start: number, end: number, shape: number[], values: number[]) => this.found.push({ start, end, shape, values });
-    if (previous === undefined) {
+    const sink = (start: number, end: number, shape: number[], values: number[], shown?: number) =>
+      this.found.push(shown === undefined ? { start, end, shape, values } : { start, end, shape, values, elided: { shown } });
+    // An edit that may change which rules the text follows (a notebook's JSON, MATLAB content) rescans it whole.
+    if (previous === undefined || !editKeepsRules(text, languageId, previous.edit)) {
       this.found = [];
       this.checkpoints = new Checkpoints();
       this.work = { scan: slicedScan(text, languageId, sink, { checkpoints: this.checkpoints, spacing, from: 0, brackets: noBrackets }) };
@@ -169,7 +194,7 @@ export class ArrayScan {
     const stop = Math.min(old.length, work.next + MOVES_PER_SLICE);
     for (let k = work.next; k < stop; k++) {
       const a = old[k];
-      this.found.push(delta === 0 ? a : { start: a.start + delta, end: a.end + delta, shape: a.shape, values: a.values });
+      this.found.push(delta === 0 ? a : moved(a, delta));
     }
     work.next = stop;
     if (stop < old.length) return false;

@@ -30,6 +30,7 @@ export const errorTemplates = {
   compareLengths: 'Two distributions can be compared only over the same classes; these have {0} and {1}.',
   attentionDimension: 'The dimension d must be a whole number from 1 up (got {0}).',
   noSuchRow: 'There is no row {0}; the rows are 0 to {1}.',
+  elided: 'This print is elided; it shows {0} of the values.',
 } as const;
 
 export type ErrorCode = keyof typeof errorTemplates;

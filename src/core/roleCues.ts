@@ -158,9 +158,9 @@ export function gradFnCue(gradFn: string): 'probabilities' | 'logProbabilities' 
 }
 
 /** Words after which an array is a range or a set of values: `x \in [0, 1]`, `rank in [-1, 0]`, "the interval [a, b]". */
-const RANGE_WORDS = new Set(['in', '\\in', '∈', 'within', 'range', 'interval', 'between', 'over']);
+const RANGE_WORDS = new Set(['in', '\\in', '∈', 'within', 'range', 'interval', 'between', 'over', 'into']);
 /** The same in Chinese prose, which has no spaces between words: 位于 [0, 1], 区间 [a, b]. */
-const RANGE_WORDS_ZH = ['区间', '范围', '范围为', '范围是', '位于', '属于', '介于', '在', '取值于'];
+const RANGE_WORDS_ZH = ['区间', '范围', '范围为', '范围是', '值域为', '值域是', '位于', '属于', '介于', '在', '取值于'];
 
 /** Little words between a range word and its array: "an interval of [0, 1]", "in the [-1, 1] range". */
 const FILLERS = new Set(['the', 'of', 'a', 'an']);

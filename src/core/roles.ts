@@ -90,6 +90,8 @@ const role = (r: Role, reason: RoleReason): ArrayRole => ({ role: r, reason });
  * bounded windows around the array, so classifying every array of a document is linear in its size.
  */
 export function classifyArray(text: string, array: FoundArray, languageId?: string): ArrayRole {
+  // An elided print has no values to read: what the views say of it is that it is elided.
+  if (array.elided !== undefined) return role('logits', { code: 'noCue' });
   const facts = factsOf(array);
   if (facts.unit || facts.nonPositive) {
     const grad = gradFnAfter(text, array.end);

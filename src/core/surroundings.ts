@@ -148,7 +148,8 @@ function readBefore(text: string, start: number, floor: number, s: Binding, open
       p = skipBlanksBack(text, p - 1, floor);
       continue;
     }
-    if (isNameChar(c) && p === start && (opener === 91 || opener === 123)) {
+    // `$[0, 1]$` is math in prose (the only place a `$[` is reported), not a name's subscript.
+    if (isNameChar(c) && c !== 36 && p === start && (opener === 91 || opener === 123)) {
       // A type written against the literal: Julia's `Float32[`, Go's `[]float64{`, Rust's `vec![` lands here after `!`.
       p = nameStart(text, p, floor);
       if (text.charCodeAt(p - 1) === 93 && text.charCodeAt(p - 2) === 91) p -= 2;

@@ -2,6 +2,7 @@ import {
   argmax,
   breakdownSteps,
   probabilityFacts,
+  requireWholeArray,
   rowsOf,
   softmaxRowsSteps,
   type Breakdown,
@@ -35,6 +36,7 @@ interface Flight {
 const inFlight = new WeakMap<FoundArray, Flight>();
 
 function* softmaxSteps(array: FoundArray, temperature: number): Steps<ArraySoftmax> {
+  requireWholeArray(array);
   const { rows, cols } = rowsOf(array.values.length, array.shape);
   if (array.shape.length === 1) {
     const steps = yield* breakdownSteps(array.values, { temperature });

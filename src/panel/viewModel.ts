@@ -1,6 +1,7 @@
 // Builds what the webview shows from one array: the core computes, this only picks rows and caps the payload.
 import {
   breakdownSteps,
+  requireWholeArray,
   runSteps,
   type Steps,
   formatNumber,
@@ -87,6 +88,7 @@ export function buildView(request: ViewRequest): WalkthroughView {
 
 /** buildView in the core's steps (at most 64 K elements of one pass each), so a huge row never blocks the host. */
 export function* viewSteps(request: ViewRequest): Steps<WalkthroughView> {
+  requireWholeArray(request.array);
   const rows = rowCount(request.array);
   const row = Math.min(Math.max(0, Math.trunc(request.row)), rows - 1);
   const b = yield* breakdownSteps(rowValues(request.array, row), { temperature: request.temperature });

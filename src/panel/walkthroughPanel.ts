@@ -61,6 +61,8 @@ export interface WalkthroughSnapshot {
   compareWith?: number;
   attention: AttentionSettings;
   seq: number;
+  /** The note the panel shows instead of the steps (no array, or input softmax cannot take). */
+  note?: string;
   /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
   rendered?: { seq: number; formulas: number; rows: number };
 }
@@ -91,6 +93,7 @@ export class WalkthroughPanel implements vscode.Disposable {
   /** The start of the array compared with, in the shown array's document. */
   private compareWith: number | undefined;
   private rendered: WalkthroughSnapshot['rendered'];
+  private note: string | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
@@ -203,6 +206,7 @@ export class WalkthroughPanel implements vscode.Disposable {
       compareWith: this.compareWith,
       attention: this.attention,
       seq: this.seq,
+      note: this.note,
       rendered: this.rendered,
     };
   }
@@ -406,9 +410,10 @@ export class WalkthroughPanel implements vscode.Disposable {
     if (!this.shown) {
       message = { type: 'empty', seq, strings, message: strings.emptyNote };
     } else {
-      const rows = rowCount(this.shown.array);
-      this.row = Math.min(Math.max(0, this.row), rows - 1);
       try {
+        // An elided print has no rows to step through: viewSteps says so.
+        const rows = this.shown.array.elided ? 1 : rowCount(this.shown.array);
+        this.row = Math.min(Math.max(0, this.row), rows - 1);
         const request = {
           seq,
           ref: this.shown.ref,
@@ -424,7 +429,8 @@ export class WalkthroughPanel implements vscode.Disposable {
           words: readingWords(),
           lab: await this.labRequest(this.shown),
         };
-        const view = await computeSoon(viewSteps(request), rowLength(this.shown.array), () => this.seq === seq && this.panel !== undefined);
+        const size = this.shown.array.elided ? 0 : rowLength(this.shown.array);
+        const view = await computeSoon(viewSteps(request), size, () => this.seq === seq && this.panel !== undefined);
         if (!view) return;
         message = { type: 'render', strings, view };
       } catch (error) {
@@ -432,7 +438,9 @@ export class WalkthroughPanel implements vscode.Disposable {
         message = { type: 'empty', seq, strings, message: errorText(error) };
       }
     }
-    if (this.seq === seq) void this.panel?.webview.postMessage(message);
+    if (this.seq !== seq) return;
+    this.note = message.type === 'empty' ? message.message : undefined;
+    void this.panel?.webview.postMessage(message);
   }
 
   /** The lab's settings, and the arrays of the shown array's document it may be compared with (from the cache). */

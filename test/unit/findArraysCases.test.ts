@@ -72,8 +72,8 @@ describe('findArrays decisions in ambiguous cases', () => {
     assert.deepStrictEqual(findArrays('>>> np.array([1,\n...           2])', 'python')[0].values, [1, 2]);
   });
 
-  it('does not take a summarized print-out (with ...) for the whole array', () => {
-    assert.deepStrictEqual(literals('[  0   1   2 ... 997 998 999]', 'python'), []);
+  it('does not take a summarized print-out (with ...) for the whole array: it is marked elided, without values', () => {
+    assert.deepStrictEqual(findArrays('[  0   1   2 ... 997 998 999]', 'python'), [{ start: 0, end: 29, shape: [0], values: [], elided: { shown: 6 } }]);
   });
 
   it('ignores an unterminated array but still reports the complete arrays inside it', () => {

@@ -12,6 +12,8 @@ interface Expected {
   shape: number[];
   /** Numbers, or "-Infinity" / "Infinity" / "NaN" / "-0", which JSON cannot spell. */
   values: (number | string)[];
+  /** An elided print: how many values it shows (it has no values itself). */
+  elided?: { shown: number };
 }
 
 function decode(v: number | string): number {
@@ -46,6 +48,7 @@ describe('findArrays on the fixture corpus', () => {
         assert.strictEqual(found[k].start, text.indexOf(e.text, cursor), `offset of ${e.text}`);
         cursor = found[k].end;
         assert.deepStrictEqual(found[k].shape, e.shape, `shape of ${e.text}`);
+        assert.deepStrictEqual(found[k].elided, e.elided, `elision of ${e.text}`);
         assert.strictEqual(found[k].values.length, e.values.length);
         e.values.forEach((v, i) => assert.ok(Object.is(found[k].values[i], decode(v)), `${e.text}[${i}]: ${found[k].values[i]} ≠ ${v}`));
       });

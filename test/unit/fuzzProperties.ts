@@ -19,7 +19,7 @@ import {
   type TextEdit,
 } from '../../src/core';
 
-export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext'];
+export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext', 'objective-c'];
 
 /** Doubles from every corner: extremes, subnormals, −0, NaN and ±∞ included. */
 export const anyDouble = fc.oneof(
@@ -149,6 +149,9 @@ const documentLine = fc.oneof(
     '```python', '```', '~~~', 'y = np.array([', '    1.5, -2.5,', '])', '\\begin{bmatrix}', '1 & 2 \\\\', '\\end{bmatrix}',
     '[1,', '2]', '{', '}', '(', ')', '', '  ', '>>> [1, 2]', '% [3, 4]', '"[5, 6]"', 'c(1, 2, 3)', '[1 2; 3 4]', 'v = [1, 2',
     '[', '  {"id": 1, "logits": [0.5, 1.5]},', '  [1, 2],', '  {"a": {"b": [3, 4]}}', '],', 'x[', '  [0, 2]]', 'f(', '  [1, 2],', '\\left[', '... [1, 2]',
+    '<BLANKLINE>', '[[[1, 2]],', ' [[3, 4]]]', 't = torch.tensor((', '(1, 2), [3, 4]))', 'np.zeros((3, 4))',
+    '3-element Vector{Float64}:', ' 0.5', ' ⋮', '2×2 Matrix{Int64}:', ' 1  2', '2×2×2 Array{Float64, 3}:', '[:, :, 1] =',
+    'torch_tensor', '#> torch_tensor', '#>  0.5  1.5', '[ CPUFloatType{2} ]', '#> [ CPUFloatType{2} ]', '(1,.,.) = ',
   ),
   hostilePiece,
 );

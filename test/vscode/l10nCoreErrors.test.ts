@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { breakdown, crossEntropy, describeError, errorTemplates, lab, meanCrossEntropy, softmax, softmaxRows, type ErrorCode } from '../../src/core';
+import { breakdown, crossEntropy, describeError, errorTemplates, lab, meanCrossEntropy, requireWholeArray, softmax, softmaxRows, type ErrorCode } from '../../src/core';
 import { errorText } from '../../src/l10n/coreErrors';
 import { thrown } from '../harness/thrown';
 
@@ -29,6 +29,7 @@ const badInputs: [string, () => unknown][] = [
   ['comparing distributions of different lengths', () => lab.compare(breakdown([1, 2]), breakdown([1, 2, 3]))],
   ['an attention dimension of 0', () => lab.attentionScale(0)],
   ['a row the scores do not have', () => lab.maskedScores([1, 2, 3, 4], [2, 2], 5, false)],
+  ['an elided print', () => requireWholeArray({ start: 0, end: 10, shape: [0], values: [], elided: { shown: 6 } })],
 ];
 
 

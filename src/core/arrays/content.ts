@@ -48,8 +48,13 @@ export abstract class ContentReader extends FrameStack {
       if (c >= 48 && c <= 57 || c === Ch.Minus || c === Ch.Dot) {
         if (c === Ch.Dot && text.charCodeAt(i + 1) === Ch.Dot) {
           // MATLAB's line continuation; elsewhere the elision of a summarized print-out, which hides elements.
-          if (!p.ellipsisContinues || !text.startsWith('...', i)) return this.reject(f, i);
-          i = this.lineEnd(i) + 1;
+          if (!text.startsWith('...', i)) return this.reject(f, i);
+          if (p.ellipsisContinues) {
+            i = this.lineEnd(i) + 1;
+            continue;
+          }
+          if (!this.elides(f, i + 3)) return this.reject(f, i);
+          i += 3;
           continue;
         }
         if (c === Ch.Minus && p.dash && text.charCodeAt(i + 1) === Ch.Minus) {
@@ -97,7 +102,17 @@ export abstract class ContentReader extends FrameStack {
           }
           continue;
         }
+        case 34:
+          // A notebook's JSON: a line of the print ends (`",` follows) or the next one starts.
+          if (!p.jsonStrings) return this.reject(f, i);
+          i = this.afterQuote(i + 1);
+          continue;
         case Ch.Backslash:
+          // A notebook's JSON spells the print's line breaks and tabs as escapes.
+          if (p.jsonStrings && (text.charCodeAt(i + 1) === 110 || text.charCodeAt(i + 1) === 116 || text.charCodeAt(i + 1) === 114)) {
+            i += 2;
+            continue;
+          }
           // Python's explicit line continuation.
           if (text.charCodeAt(i + 1) === Ch.Newline || (text.charCodeAt(i + 1) === Ch.Cr && text.charCodeAt(i + 2) === Ch.Newline)) {
             i = text.indexOf('\n', i) + 1;
@@ -116,6 +131,11 @@ export abstract class ContentReader extends FrameStack {
           return this.reject(f, i);
       }
       if (isBlank(c)) {
+        i++;
+        continue;
+      }
+      if (c === 0x2026) {
+        if (!this.elides(f, i + 1)) return this.reject(f, i);
         i++;
         continue;
       }
@@ -212,6 +232,26 @@ export abstract class ContentReader extends FrameStack {
     return end >= 0 ? end + 1 : i;
   }
 
+  /**
+   * An ellipsis standing for elements (`2 ... 997`, `0.0296, ...,  -0.0142`, a row `...,` of rows), when a
+   * separator or a closer follows it at `after`: marks the frame elided and counts as an element.
+   */
+  protected elides(f: Frame, after: number): boolean {
+    const c = this.text.charCodeAt(after);
+    if (!(c !== c || isBlank(c) || c === Ch.Comma || c === Ch.RBracket || c === Ch.RParen || c === 34 || c === Ch.Backslash)) return false;
+    f.elided = true;
+    f.afterElement = true;
+    return true;
+  }
+
+  /** Past a string's closing quote, the comma that separates it from the next string of the list. */
+  protected afterQuote(i: number): number {
+    const text = this.text;
+    let k = i;
+    while (k < text.length && (text.charCodeAt(k) === Ch.Space || text.charCodeAt(k) === Ch.Tab)) k++;
+    return text.charCodeAt(k) === Ch.Comma ? k + 1 : i;
+  }
+
   /** Characters that may follow a number: blanks, separators, closers, comment starts. */
   protected delimits(c: number, latex: boolean): boolean {
     if (c !== c) return true;
@@ -225,8 +265,11 @@ export abstract class ContentReader extends FrameStack {
       case Ch.Slash:
       case Ch.Percent:
         return true;
-      case Ch.Ampersand:
       case Ch.Backslash:
+        return latex || this.profile.jsonStrings;
+      case 34:
+        return this.profile.jsonStrings;
+      case Ch.Ampersand:
       case Ch.LBrace:
         return latex;
     }

@@ -4,7 +4,8 @@
 import { noBrackets, OpenBrackets } from './checkpoints';
 import { isBlank } from './numbers';
 
-export type ArraySink = (start: number, end: number, shape: number[], values: number[]) => void;
+/** `shown` is set for an elided print: how many values it shows (it then has no values, and shape [0]). */
+export type ArraySink = (start: number, end: number, shape: number[], values: number[], shown?: number) => void;
 
 export const enum Kind { Group, Index, Array, Latex }
 export const enum Status { Ok, Ragged, NonNumeric }
@@ -38,6 +39,12 @@ export class Frame {
   /** A LaTeX cell already holds its number. */
   cellFull = false;
   env = '';
+  /** The print elides values (`...`) here or in a row inside. */
+  elided = false;
+  /** A tuple that is an array only when it holds rows (a call's first argument): of bare numbers it is a shape. */
+  rowsOnly = false;
+  /** Opened from a checkpoint: where its bracket stood is not known, only that more than blanks follow it. */
+  restored = false;
 }
 
 interface Candidate {
@@ -81,7 +88,7 @@ export class FrameStack {
 
   constructor(
     protected readonly text: string,
-    private readonly sink: ArraySink,
+    protected readonly sink: ArraySink,
   ) {}
 
   /**
@@ -117,6 +124,7 @@ export class FrameStack {
     for (let k = list.length - 1; k >= 0; k--) {
       const f = this.push(list[k].code >> 8, list[k].code & 255, at, Ctx.Code);
       this.nonNumeric(f);
+      f.restored = true;
       this.nodes[f.slot] = list[k];
     }
     this.nodeDepth = this.depth;
@@ -144,6 +152,9 @@ export class FrameStack {
     f.afterElement = false;
     f.cellFull = false;
     f.env = '';
+    f.rowsOnly = false;
+    f.elided = false;
+    f.restored = false;
     if (f.ctx !== Ctx.Code && this.commentBase < 0) this.commentBase = this.depth;
     if (kind !== Kind.Group) this.live++;
     if (this.nodeDepth > this.depth) this.nodeDepth = this.depth;
@@ -189,9 +200,17 @@ export class FrameStack {
     const parent = this.depth > 0 ? this.frames[this.depth - 1] : undefined;
     const parentActive = parent !== undefined && parent.kind >= Kind.Array && parent.status !== Status.NonNumeric;
     if (f.kind < Kind.Array) return;
+    if (f.rowsOnly && f.kids === 0) {
+      this.valueCount = f.vStart;
+      return;
+    }
     if (f.kind === Kind.Latex && !f.cellFull && f.rowLen > 0) this.nonNumeric(f);
     this.endRow(f);
     if (f.kids > 0 && f.rows > 1) this.nonNumeric(f);
+    if (f.elided && f.status !== Status.NonNumeric) {
+      this.finishElided(f, parent, parentActive, end);
+      return;
+    }
     if (f.status === Status.NonNumeric) {
       if (parentActive) this.nonNumeric(parent);
       if (!parentActive) this.valueCount = f.vStart;
@@ -228,6 +247,25 @@ export class FrameStack {
       this.sink(f.start, end, shape, this.values.slice(f.vStart, this.valueCount));
     }
     this.valueCount = f.vStart;
+  }
+
+  /**
+   * An elided print: its rows need not agree (the shown part is all there is), it is reported once, as its
+   * outermost array, with the count of values it shows; the parent of an elided row is elided too.
+   */
+  private finishElided(f: Frame, parent: Frame | undefined, parentActive: boolean, end: number): void {
+    this.pendingCount = f.pStart;
+    if (parentActive && parent !== undefined && parent.kind === Kind.Array) {
+      parent.elided = true;
+      parent.kids++;
+      parent.rowLen++;
+      parent.afterElement = true;
+      return;
+    }
+    if (parentActive && parent !== undefined) this.nonNumeric(parent);
+    const shown = this.valueCount - f.vStart;
+    this.valueCount = f.vStart;
+    if (shown >= 2 && (parent === undefined || !this.isIndexList(parent, f))) this.sink(f.start, end, [0], [], shown);
   }
 
   /**

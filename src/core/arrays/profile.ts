@@ -24,11 +24,16 @@ export interface Profile {
   readonly rVectors: boolean;
   /** Fenced code blocks switch to the profile of their info string (Markdown). */
   readonly fences: boolean;
+  /** `$` opens math (Markdown, LaTeX), so `$[0, 1]$` is an array, not a subscript of a name ending in `$`. */
+  readonly dollarMath: boolean;
+  /** The text is JSON whose string lists hold printed lines (a notebook's): `\n",` then `"` joins two lines. */
+  readonly jsonStrings: boolean;
 }
 
 const BASE: Profile = {
   hash: false, slash: false, percent: false, dash: false, braces: false, semicolonRows: false,
-  newlineRows: false, juliaFloat: false, ellipsisContinues: false, rVectors: false, fences: false,
+  newlineRows: false, juliaFloat: false, ellipsisContinues: false, rVectors: false, fences: false, dollarMath: false,
+  jsonStrings: false,
 };
 
 const python: Profile = { ...BASE, hash: true };
@@ -38,12 +43,12 @@ const matlab: Profile = { ...BASE, percent: true, semicolonRows: true, newlineRo
 const octave: Profile = { ...matlab, hash: true };
 const julia: Profile = { ...BASE, hash: true, semicolonRows: true, newlineRows: true, juliaFloat: true };
 const r: Profile = { ...BASE, hash: true, rVectors: true };
-const tex: Profile = { ...BASE, percent: true };
+const tex: Profile = { ...BASE, percent: true, dollarMath: true };
 const dashLang: Profile = { ...BASE, dash: true, braces: true };
 const hashLang: Profile = { ...BASE, hash: true };
 /** Unknown languages and plain text: every common comment marker, braces and `;` rows allowed. */
 export const GENERIC: Profile = { ...BASE, hash: true, slash: true, braces: true, semicolonRows: true, rVectors: true };
-const markdown: Profile = { ...GENERIC, hash: false, slash: false, fences: true };
+const markdown: Profile = { ...GENERIC, hash: false, slash: false, fences: true, dollarMath: true };
 
 const BY_LANGUAGE = new Map<string, Profile>([
   ['python', python], ['py', python], ['jupyter', python], ['ipython', python], ['cython', python],

@@ -4,8 +4,10 @@
 
 import { charsPerNewBracket, sameBrackets, type Checkpoints, type OpenBrackets } from './checkpoints';
 import { boundedIndexOf, Ch, ContentReader } from './content';
-import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink } from './frames';
-import { isIdentChar } from './numbers';
+import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
+import { isBlank, isIdentChar } from './numbers';
+import { profileOfText } from './dialect';
+import { readPrint } from './replPrints';
 import { profileFor, type Profile } from './profile';
 
 export type { ArraySink } from './frames';
@@ -34,6 +36,8 @@ class Scanner extends ContentReader {
   /** The last checkpoint recorded, and how many bracket nodes existed then. */
   private recordedAt = -Infinity;
   private nodesAtRecord = 0;
+  /** No checkpoint up to here: a print's first line was read with the lines after it, which decide what it is. */
+  private quietUntil = -1;
 
   /** @param recording where and how to record checkpoints; a one-off scan (findArrays) has no use for them. */
   constructor(
@@ -43,7 +47,7 @@ class Scanner extends ContentReader {
     private readonly recording?: Recording,
   ) {
     super(text, sink);
-    this.base = profileFor(languageId);
+    this.base = profileOfText(text, languageId);
     this.markdown = this.base.fences;
     this.profile = this.useProfile(this.base);
     const from = recording?.from ?? 0;
@@ -191,14 +195,23 @@ class Scanner extends ContentReader {
   /** At the start of line i: a checkpoint when the state can be written down, then what the line start means. */
   private atLineStart(i: number): number {
     const text = this.text;
-    // Resynchronised with the old scan: the caller knows the rest, so the scan ends here.
-    if (this.recording !== undefined && !this.blockComment && this.profile === this.base && this.inert() && this.checkpoint(i, this.recording)) {
+    // No scan resumes inside a print being read (to quietUntil); resynchronised, the caller knows the rest: the scan ends.
+    if (
+      this.recording !== undefined &&
+      i > this.quietUntil &&
+      !this.blockComment &&
+      this.profile === this.base &&
+      this.inert() &&
+      !this.rightInsideCall(i) &&
+      this.checkpoint(i, this.recording)
+    ) {
       return text.length;
     }
     if (this.markdown) {
       const after = this.lineStart(i);
       if (after !== i) return after;
     }
+    if (this.depth === 0 && this.overflow === 0) return this.printAt(i);
     if (this.depth === 0 || this.overflow > 0) return i;
     let j = i;
     while (j < text.length && (text.charCodeAt(j) === Ch.Space || text.charCodeAt(j) === Ch.Tab)) j++;
@@ -223,8 +236,39 @@ class Scanner extends ContentReader {
     if (top.kind === Kind.Array && !this.profile.ellipsisContinues) {
       const c = text.charCodeAt(j);
       if ((c === Ch.Dot && text.startsWith('... ', j)) || (c === Ch.Gt && text.startsWith('>>> ', j))) return j + 4;
+      // A doctest writes the blank line between the slices of a 3-D print as <BLANKLINE>.
+      if (c === 60 && text.startsWith('<BLANKLINE>', j)) return j + 11;
     }
     return i;
+  }
+
+  /**
+   * A print without brackets that starts on line i (Julia's `3-element Vector{Float64}:`, R's `torch_tensor`):
+   * reported, and the scan goes on at the new line that ends it. Otherwise i.
+   */
+  private printAt(i: number): number {
+    const c = this.text.charCodeAt(i);
+    // Most lines start with neither blanks, a comment marker, a digit nor a t: nothing to read.
+    if (!(c === Ch.Space || c === Ch.Tab || c === Ch.Hash || c === Ch.Slash || c === Ch.Percent || c === Ch.Minus || (c >= 48 && c <= 57) || c === 116)) return i;
+    const read = readPrint(this.text, i, this.profile.juliaFloat);
+    if (read === undefined) return i;
+    if (read.reach > this.quietUntil) this.quietUntil = read.reach;
+    const p = read.print;
+    if (p === undefined) return i;
+    if (p.elided) this.sink(p.start, p.end, [0], [], p.values.length);
+    else this.sink(p.start, p.end, p.shape, p.values);
+    // At the new line before the next line, so that line starts as every line does.
+    return p.next > p.end && this.text.charCodeAt(p.next - 1) === Ch.Newline ? p.next - 1 : p.next;
+  }
+
+  /**
+   * Only blanks since a call's `(` (as in `tensor(\n(1, 2), [3, 4])`): a tuple opened next would be its matrix, and
+   * that depends on where the `(` stands, which a checkpoint does not write down.
+   */
+  private rightInsideCall(i: number): boolean {
+    if (this.depth === 0) return false;
+    const top = this.frames[this.depth - 1];
+    return top.kind === Kind.Group && top.close === Ch.RParen && this.firstInside(top, i);
   }
 
   /**
@@ -302,8 +346,13 @@ class Scanner extends ContentReader {
     const prev = i > 0 ? text.charCodeAt(i - 1) : 0;
     let kind = Kind.Array;
     let start = i;
+    let rowsOnly = false;
     if (c === Ch.LBracket) {
-      if (isIdentChar(prev)) {
+      if (this.profile.jsonStrings && this.opensStringList(i)) {
+        kind = Kind.Group;
+      } else if (prev === 36 && this.profile.dollarMath) {
+        kind = Kind.Array;
+      } else if (isIdentChar(prev)) {
         kind = Kind.Index;
         // Only a typed-array name (Float64) or a LaTeX \left, \big… ends in a digit, t, l or g here.
         if ((prev >= 48 && prev <= 57) || prev === 116 || prev === 108 || prev === 103) {
@@ -325,13 +374,39 @@ class Scanner extends ContentReader {
         }
       } else if (inArray && !isIdentChar(prev) && prev !== Ch.RParen && prev !== Ch.RBracket) {
         kind = Kind.Array; // a tuple as a row: [(1, 2), (3, 4)]
+      } else if (parent !== undefined && parent.kind === Kind.Group && parent.close === Ch.RParen && this.firstInside(parent, i)) {
+        // A call's first argument written as a tuple of rows, `tensor(((2, 4), [3, 6]))`; a tuple of numbers there
+        // (`zeros((3, 4))`) is a shape, not data.
+        kind = Kind.Array;
+        rowsOnly = true;
       }
     } else if (!this.profile.braces) {
       kind = Kind.Group;
     }
     if (inArray && kind !== Kind.Array) this.nonNumeric(parent);
-    this.push(kind, c === Ch.LBracket ? Ch.RBracket : c === Ch.LParen ? Ch.RParen : Ch.RBrace, start, this.context());
+    const f = this.push(kind, c === Ch.LBracket ? Ch.RBracket : c === Ch.LParen ? Ch.RParen : Ch.RBrace, start, this.context());
+    f.rowsOnly = rowsOnly;
     return i + 1;
+  }
+
+  /** A notebook's JSON list of lines, `"source": [\n "x = 1\n",`: the bracket at i is followed by a string. */
+  private opensStringList(i: number): boolean {
+    const text = this.text;
+    for (let k = i + 1; k < text.length && k - i < 64; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 34) return true;
+      if (!isBlank(c)) return false;
+    }
+    return false;
+  }
+
+  /** Whether only blanks lie between the frame's opening bracket and i. */
+  private firstInside(f: Frame, i: number): boolean {
+    if (f.restored) return false;
+    for (let k = i - 1; k > f.start; k--) {
+      if (!isBlank(this.text.charCodeAt(k)) || i - k > 64) return false;
+    }
+    return true;
   }
 
   /**
