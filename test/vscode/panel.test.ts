@@ -74,7 +74,7 @@ describe('walkthrough panel', function () {
   it('opens beside the editor on the array under the cursor, typeset', async () => {
     moveTo(editor, second + 3);
     await vscode.commands.executeCommand('softmaxLens.showWalkthrough');
-    // The panel's first webview load; after a notebook with a 600 KB output closes, the host is busy for ~30 s first.
+    // The panel's first webview load: after the notebook suite's 600 KB output, a new webview took ~30 s to load here.
     const shown = await renderedWhere((s) => s.ref?.start === second, 'the panel never rendered the array at the cursor', 50_000);
     assert.strictEqual(shown.ref?.uri, editor.document.uri.toString());
     assert.deepStrictEqual(shown.values, [0.5, -1.5, 3.25, 0]);
