@@ -11,13 +11,18 @@ export async function activateExtension(): Promise<void> {
 }
 
 let untitledCount = 0;
+/**
+ * Each test file bundles its own copy of this module, so its count starts again at 1: the run's own mark keeps an
+ * untitled name from meeting a document an earlier file left behind (VS Code keeps closed untitled models a while).
+ */
+const untitledRun = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * An untitled document in the given language, holding `content`, shown in an editor. Each gets its own name:
  * a reused "Untitled-1" can come back with the text of the previous one, restored from its backup.
  */
 export async function openEditor(language: string, content: string): Promise<vscode.TextEditor> {
-  const uri = vscode.Uri.from({ scheme: 'untitled', path: `softmax-lens-test-${++untitledCount}` });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `softmax-lens-test-${untitledRun}-${++untitledCount}` });
   const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), content);
