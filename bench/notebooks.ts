@@ -12,7 +12,7 @@ import {
   describeReason,
   distributionOf,
   findArrays,
-  formatNumber,
+  formatProbabilityDigits,
   outputText,
   printPrecision,
   roleWindow,
@@ -28,25 +28,25 @@ const outputLanguage = 'plaintext';
 /** The bytes of one output the status bar reads (src/notebook/outputText.ts, outputBytesRead). */
 const outputBytesRead = 256 * 1024;
 
-function notebookFiles(folder: string): string[] {
+function notebookFiles(folder: string): { repo: string; file: string }[] {
   const manifest = path.join(folder, 'manifest.tsv');
   if (fs.existsSync(manifest)) {
     const [header, ...lines] = fs.readFileSync(manifest, 'utf8').trim().split('\n').map((l) => l.split('\t'));
     const col = (name: string) => header.indexOf(name);
     return lines
       .filter((cells) => cells[col('languageId')] === 'jupyter-notebook' || cells[col('path')].endsWith('.ipynb'))
-      .map((cells) => path.join(folder, cells[col('repo')].replace('/', '+'), cells[col('path')]));
+      .map((cells) => ({ repo: cells[col('repo')], file: path.join(folder, cells[col('repo')].replace('/', '+'), cells[col('path')]) }));
   }
-  const found: string[] = [];
+  const found: { repo: string; file: string }[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ipynb')) found.push(full);
+      else if (entry.name.endsWith('.ipynb')) found.push({ repo: path.relative(folder, full).split(path.sep)[0], file: full });
     }
   };
   walk(folder);
-  return found.sort();
+  return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 /** The item's headline: the first array the outputs print that is not read as a shape, else the first. */
@@ -84,41 +84,67 @@ function headlineOf(code: string, texts: string[]): Headline | undefined {
   return first;
 }
 
-/** The item's facts in short, in the words of its summary: a distribution's check and argmax, or the softmax's argmax. */
+/** Entries and rows an item lists before shortening with …, as the lens does (src/editor/summaries.ts). */
+const itemEntries = 4;
+
+/** The item's text in English: a softmax's as the lens words it, a distribution's facts in short. */
 function summary({ text, array, role }: Headline): string {
-  const shape = array.shape.length > 1 ? ` ${array.shape.join('×')}` : ` n = ${array.values.length}`;
-  if (role.role === 'shape') return `shape${shape}`;
+  const shape = array.shape.join('×');
+  if (role.role === 'shape') return `shape (${shape})`;
+  const list = (values: string[]) => `[${values.slice(0, itemEntries).join(', ')}${values.length > itemEntries ? ', …' : ''}]`;
   if (role.role === 'probabilities' || role.role === 'logProbabilities') {
-    const { rows, checks } = distributionOf(array, role.role, printPrecision(text, array, outputLanguage), 4);
+    const { rows, checks } = distributionOf(array, role.role, printPrecision(text, array, outputLanguage), itemEntries);
     const off = checks.filter((c) => c.sumsToOne === false).length;
     const unknown = checks.filter((c) => c.sumsToOne === undefined).length;
     const verdict = off > 0 ? `⚠ ${off} of ${checks.length} rows off` : unknown > 0 ? 'print precision unknown' : 'sums ✓';
-    return `${role.role}${shape} · ${verdict} · argmax [${rows.map((r) => r.argmax).join(', ')}${checks.length > rows.length ? ', …' : ''}]`;
+    return `output: ${role.role} (${shape}) · ${verdict} · argmax ${list(rows.map((r) => String(r.argmax)).concat(checks.length > rows.length ? ['…'] : []))}`;
   }
   try {
     const p = softmaxRows(array.values, array.shape);
     const cols = array.shape.length > 1 ? array.shape[array.shape.length - 1] : p.length;
-    const best = argmax(p.subarray(0, cols));
-    return `softmax${shape} · row 0 max ${formatNumber(p[best], 3)} @ ${best}`;
+    const rows = p.length / cols;
+    if (array.shape.length > 1) {
+      const argmaxes = Array.from({ length: rows }, (_, r) => String(argmax(p.subarray(r * cols, (r + 1) * cols))));
+      return `output: softmax per row (${shape}) · argmax ${list(argmaxes)}`;
+    }
+    const best = argmax(p);
+    return `output: softmax → ${list(Array.from(p, (x) => formatProbabilityDigits(x, 3)))} · max ${formatProbabilityDigits(p[best], 3)} @ ${best}`;
   } catch {
-    return `softmax${shape} · the softmax's error message`;
+    return 'output: softmax: the message of its error';
   }
 }
 
 const roles: Role[] = ['logits', 'probabilities', 'logProbabilities', 'shape'];
 
+interface Tally {
+  notebooks: number;
+  codeCells: number;
+  withOutputs: number;
+  outputs: number;
+  read: number;
+  cut: number;
+  headlines: Record<Role | 'none', number>;
+}
+
+function emptyTally(): Tally {
+  return { notebooks: 0, codeCells: 0, withOutputs: 0, outputs: 0, read: 0, cut: 0, headlines: { logits: 0, probabilities: 0, logProbabilities: 0, shape: 0, none: 0 } };
+}
+
+function tallyRow(name: string, t: Tally): string[] {
+  const shown = t.headlines.logits + t.headlines.probabilities + t.headlines.logProbabilities;
+  const share = (n: number) => (t.withOutputs === 0 ? '—' : `${n} (${((100 * n) / t.withOutputs).toFixed(1)} %)`);
+  return [name, String(t.notebooks), String(t.codeCells), String(t.withOutputs), `${t.read} of ${t.outputs}`, share(shown), ...roles.map((r) => share(t.headlines[r])), share(t.headlines.none)];
+}
+
 function tables(folder: string): string {
   const files = notebookFiles(folder);
-  let codeCells = 0;
-  let withOutputs = 0;
-  let outputs = 0;
-  let read = 0;
-  let cut = 0;
+  const total = emptyTally();
+  const byRepo = new Map<string, Tally>();
   let unreadable = 0;
-  const headlines: Record<Role | 'none', number> = { logits: 0, probabilities: 0, logProbabilities: 0, shape: 0, none: 0 };
+  let wholeLogits = 0;
   const examples = new Map<string, string[]>();
   const reasons = new Map<string, number>();
-  for (const file of files) {
+  for (const { repo, file } of files) {
     let cells: { cell_type?: unknown; source?: unknown; outputs?: unknown }[];
     try {
       cells = (JSON.parse(fs.readFileSync(file, 'utf8')) as { cells: typeof cells }).cells;
@@ -127,42 +153,52 @@ function tables(folder: string): string {
       unreadable++;
       continue;
     }
+    const tally = byRepo.get(repo) ?? emptyTally();
+    byRepo.set(repo, tally);
+    const both = [tally, total];
+    for (const t of both) t.notebooks++;
     for (const cell of cells) {
       if (cell?.cell_type !== 'code') continue;
-      codeCells++;
+      for (const t of both) t.codeCells++;
       const cellOutputs = Array.isArray(cell.outputs) ? (cell.outputs as unknown[]) : [];
       if (cellOutputs.length === 0) continue;
-      withOutputs++;
-      outputs += cellOutputs.length;
       const printed = printedOutputs(cellOutputs);
-      read += printed.texts.length;
-      cut += printed.cut;
       const source = Array.isArray(cell.source) ? (cell.source as string[]).join('') : typeof cell.source === 'string' ? cell.source : '';
       const headline = headlineOf(source, printed.texts);
       const role = headline?.role.role ?? 'none';
-      headlines[role]++;
+      for (const t of both) {
+        t.withOutputs++;
+        t.outputs += cellOutputs.length;
+        t.read += printed.texts.length;
+        t.cut += printed.cut;
+        t.headlines[role]++;
+      }
       if (headline) {
+        if (role === 'logits' && headline.array.values.every((v) => Number.isInteger(v))) wholeLogits++;
         const key = `${role}: ${headline.role.reason.code}`;
         reasons.set(key, (reasons.get(key) ?? 0) + 1);
+        // One example per notebook and role, a few per role.
         const list = examples.get(role) ?? [];
-        if (list.length < 3) list.push(`${summary(headline)} (${describeReason(headline.role.reason)}; ${path.basename(file)})`);
+        const name = path.basename(file);
+        if (list.length < 5 && !list.some((e) => e.endsWith(`; ${name})`))) list.push(`${summary(headline)} (${describeReason(headline.role.reason)}; ${name})`);
         examples.set(role, list);
       }
     }
   }
-  const shown = headlines.logits + headlines.probabilities + headlines.logProbabilities;
-  const share = (n: number) => (withOutputs === 0 ? '—' : `${((100 * n) / withOutputs).toFixed(1)} %`);
+  const rows = [...byRepo.entries()].sort((a, b) => b[1].withOutputs - a[1].withOutputs).map(([repo, t]) => tallyRow(repo, t));
+  rows.push(tallyRow('**all**', total));
   return [
-    `## notebooks\n\n${files.length} notebooks of ${path.basename(path.resolve(folder))}${unreadable ? ` (${unreadable} not readable as notebook JSON)` : ''}: ${codeCells} code cells, ${withOutputs} with saved outputs holding ${outputs} outputs, of which ${read} print text the status bar reads (streams and \`text/plain\` results; ${cut} cut to their first ${outputBytesRead / 1024} KB). Under the default \`codeLensArrays: "likely"\` a cell whose headline array is a shape gets no item; under \`"all"\` it gets one.`,
+    `## notebooks\n\n${total.notebooks} notebooks of ${path.basename(path.resolve(folder))}${unreadable ? ` (${unreadable} more not readable as notebook JSON)` : ''}. An output is read when it prints text (a stream or a \`text/plain\` result; ${total.cut} cut to their first ${outputBytesRead / 1024} KB). A cell's item names its headline array, the first not read as a shape; under the default \`codeLensArrays: "likely"\` a cell whose only arrays are shapes gets no item, under \`"all"\` it gets one.`,
     markdownTable(
-      ['cells with outputs', 'item shown ("likely")', 'logits', 'probabilities', 'log-probabilities', 'shape (item only under "all")', 'no array printed'],
-      [[String(withOutputs), `${shown} (${share(shown)})`, ...roles.map((r) => `${headlines[r]} (${share(headlines[r])})`), `${headlines.none} (${share(headlines.none)})`]],
+      ['repository', 'notebooks', 'code cells', 'cells with outputs', 'outputs read', 'item shown ("likely")', 'logits', 'probabilities', 'log-probabilities', 'shape (item only under "all")', 'no array printed'],
+      rows,
     ),
     markdownTable(
       ['headline role: reason', 'cells'],
       [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, String(n)]),
     ),
-    `Examples (the item's facts in short, why the role, the notebook):\n\n${[...examples.entries()].flatMap(([, list]) => list.map((e) => `- ${e}`)).join('\n')}`,
+    `Of the ${total.headlines.logits} items on logits, ${wholeLogits} name an array of whole numbers only (integer data, counts or indices; not labelled here).`,
+    `Examples (the item's facts in short, why the role, the notebook):\n\n${[...examples.values()].flatMap((list) => list.map((e) => `- ${e}`)).join('\n')}`,
   ].join('\n\n');
 }
 
