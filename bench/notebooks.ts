@@ -21,6 +21,7 @@ import {
   type FoundArray,
   type Role,
 } from '../src/core';
+import { corpusFiles, type CorpusFile } from './corpus';
 import { markdownTable, registerSuite } from './harness';
 
 /** Printed output is text, not code: the status bar's scanner reads it with the generic rules too. */
@@ -28,25 +29,9 @@ const outputLanguage = 'plaintext';
 /** The bytes of one output the status bar reads (src/notebook/outputText.ts, outputBytesRead). */
 const outputBytesRead = 256 * 1024;
 
-function notebookFiles(folder: string): { repo: string; file: string }[] {
-  const manifest = path.join(folder, 'manifest.tsv');
-  if (fs.existsSync(manifest)) {
-    const [header, ...lines] = fs.readFileSync(manifest, 'utf8').trim().split('\n').map((l) => l.split('\t'));
-    const col = (name: string) => header.indexOf(name);
-    return lines
-      .filter((cells) => cells[col('languageId')] === 'jupyter-notebook' || cells[col('path')].endsWith('.ipynb'))
-      .map((cells) => ({ repo: cells[col('repo')], file: path.join(folder, cells[col('repo')].replace('/', '+'), cells[col('path')]) }));
-  }
-  const found: { repo: string; file: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ipynb')) found.push({ repo: path.relative(folder, full).split(path.sep)[0], file: full });
-    }
-  };
-  walk(folder);
-  return found.sort((a, b) => a.file.localeCompare(b.file));
+/** The folder's notebooks, found as the corpus bench finds its files (a manifest's languageId, else the ending). */
+function notebookFiles(folder: string): CorpusFile[] {
+  return corpusFiles(folder).filter((f) => f.languageId === 'jupyter-notebook');
 }
 
 /** The item's headline: the first array the outputs print that is not read as a shape, else the first. */
