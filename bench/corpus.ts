@@ -21,7 +21,7 @@ import {
 import { markdownTable, registerSuite } from './harness';
 import { random } from './random';
 
-interface CorpusFile {
+export interface CorpusFile {
   repo: string;
   file: string;
   languageId: string;
@@ -33,7 +33,7 @@ const byExtension: Record<string, string> = {
   ts: 'typescript', json: 'json', txt: 'plaintext', java: 'java', cs: 'csharp',
 };
 
-function corpusFiles(folder: string): CorpusFile[] {
+export function corpusFiles(folder: string): CorpusFile[] {
   const manifest = path.join(folder, 'manifest.tsv');
   if (fs.existsSync(manifest)) {
     const [header, ...lines] = fs.readFileSync(manifest, 'utf8').trim().split('\n').map((l) => l.split('\t'));

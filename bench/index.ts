@@ -15,6 +15,7 @@ import './accuracy';
 import './lab';
 import './scanMemory';
 import './claims';
+import './notebooks';
 
 async function main(): Promise<void> {
   // Words that name no suite are the suites' own arguments (a folder, options).

@@ -10,7 +10,7 @@ import {
   hoverUntilShown,
   openFile,
   openWorkbench,
-  readmeScreenshotPath,
+  screenshot,
   setUserSettings,
   waitForCodeLens,
   waitForNotification,
@@ -127,9 +127,7 @@ describe('editor views in the browser', function () {
     for (const p of exact) assert.ok(cells.some((c) => c.includes(formatProbability(p, decimals))), `${formatProbability(p, decimals)} not in ${cells.join(' | ')}`);
     assert.ok(cells.some((c) => c.includes('★')), 'the argmax is not marked');
     assert.ok(await hover.locator('a', { hasText: 'Show the steps' }).isVisible());
-    // For the README: the lens and the hover over the code, as a person sees them.
-    const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
-    await page.screenshot({ path: readmeScreenshotPath('editor-hover'), clip });
+    await screenshot(page, 'editor-hover');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   });

@@ -1,11 +1,9 @@
 // The walkthrough's lab in the real VS Code, driven in Chromium from the keyboard: sampling filters, a comparison,
 // the training gradient and attention mode, each read back from the panel against an exact reference softmax.
 import * as assert from 'assert';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { formatNumber, formatProbability, significantDigits } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
-import { repoRoot } from '../harness/repo';
 import {
   closeWorkbench,
   focusEditor,
@@ -13,8 +11,6 @@ import {
   goToLine,
   openFile,
   openWorkbench,
-  pickColorTheme,
-  readmeScreenshotPath,
   runCommand,
   waitForChart,
   waitForValue,
@@ -206,39 +202,5 @@ describe('the walkthrough lab in the browser', function () {
     await setNumber('top-p', '1');
     await setNumber('min-p', '0');
     await frame().locator('#attention-on').press('Space');
-  });
-});
-
-describe('the lab in the demo workspace (README screenshot)', function () {
-  this.timeout(180_000);
-  let page: Page;
-
-  after(() => closeWorkbench(page));
-
-  it('saves a screenshot of sampling, comparison and training on samples/next_token.py', async () => {
-    page = await openWorkbench({ folder: path.join(repoRoot(), 'samples') });
-    await openFile(page, 'next_token.py');
-    await pickColorTheme(page, 'Default Dark Modern', '.monaco-workbench.vs-dark');
-    await goToLine(page, 10, 30);
-    await runCommand(page, 'Softmax: Show Walkthrough');
-    const frame = webviewFrame(page);
-    await frame.locator('svg.chart.bars').waitFor({ timeout: 30_000 });
-    for (const [id, value] of [['top-k', '5'], ['top-p', '0.9']]) {
-      await frame.locator(`#${id}`).fill(value);
-      await frame.locator(`#${id}`).press('Enter');
-    }
-    await frame.locator('#top-p ~ output', { hasText: 'kept' }).waitFor();
-    await frame.locator('table.steps button.pick').nth(0).press('Enter');
-    await frame.locator('#training svg.chart.gradient').waitFor();
-    // The chart with its cut bars at the top, the filters' controls and rules below it.
-    await frame.locator('#chart').evaluate((node) => (node as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }));
-    await page.mouse.move(5, 450);
-    await page.waitForTimeout(500);
-    const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
-    await page.screenshot({ path: readmeScreenshotPath('walkthrough-lab'), clip });
-    await frame.locator('#top-k').fill('0');
-    await frame.locator('#top-k').press('Enter');
-    await frame.locator('#top-p').fill('1');
-    await frame.locator('#top-p').press('Enter');
   });
 });

@@ -11,8 +11,8 @@ import {
   openFile,
   openWorkbench,
   pickColorTheme,
-  readmeScreenshotPath,
   runCommand,
+  screenshot,
   waitForChart,
   webviewFrame,
   writeWorkspaceFile,
@@ -122,12 +122,10 @@ describe('walkthrough panel in the browser', function () {
     await goToLine(page, 2, 14);
     await page.mouse.move(5, 450);
     await page.waitForTimeout(500);
-    // The editor and the panel beside it, without the sidebar: what the README shows.
-    const clip = (await page.locator('.monaco-workbench .part.editor').boundingBox()) ?? undefined;
     await pickColorTheme(page, 'Default Light Modern', '.monaco-workbench.vs');
-    await page.screenshot({ path: readmeScreenshotPath('walkthrough-light'), clip });
+    await screenshot(page, 'walkthrough-light');
     await pickColorTheme(page, 'Default Dark Modern', '.monaco-workbench.vs-dark');
-    await page.screenshot({ path: readmeScreenshotPath('walkthrough-dark'), clip });
+    await screenshot(page, 'walkthrough-dark');
   });
 
   it('follows the cursor to another array', async () => {
