@@ -4,9 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { softmax, SoftmaxInputError } from '../../src/core';
-import { softmaxRowInto } from '../../src/core/rows';
+import { logSoftmaxRowInto, softmaxRowInto } from '../../src/core/rows';
 import { vectorPlace } from '../../src/core/softmaxInput';
-import { expSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
+import { blockOf, kernelFor, load } from '../../src/core/wasm/kernel';
+import { expSimd, logSoftmaxSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
 const EPS = 2 ** -52;
@@ -218,5 +219,93 @@ describe('WebAssembly SIMD softmax', function () {
       [[2 ** 60, 1], 1],
     ];
     for (const [x, t] of declined) assert.strictEqual(softmaxSimd(x, t), undefined, `${JSON.stringify(x)} at T = ${t}`);
+  });
+});
+
+describe('WebAssembly SIMD log-softmax and maximum', function () {
+  this.timeout(120000);
+
+  /** log softmax(x) by the TypeScript kernel alone. */
+  function tsLogSoftmax(x: ArrayLike<number>): Float64Array {
+    const out = new Float64Array(x.length);
+    logSoftmaxRowInto(x, 0, x.length, 1, out, 0, vectorPlace);
+    return out;
+  }
+
+  it('gives the TypeScript path\'s log-probabilities bit for bit or declines, also where a shift is half an ulp from a double', () => {
+    // Few-bit logits far from the maximum make shifts exactly half an ulp off a double: the midpoint rule decides.
+    const logit = fc.oneof(
+      { arbitrary: fc.double({ min: -50, max: 50, noNaN: true }), weight: 30 },
+      { arbitrary: fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((k) => k / 8), weight: 20 },
+      { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 10 },
+      { arbitrary: fc.integer({ min: 2 ** 53 - 8, max: 2 ** 53 }).map((k) => k * 2 ** -45), weight: 10 },
+      { arbitrary: fc.constantFrom(-Infinity, -700, -745.2, -1e4, 0, 1e-310), weight: 10 },
+      { arbitrary: fc.constantFrom(NaN, Infinity), weight: 1 },
+    );
+    const outcomes = { agree: 0, bothDecline: 0, kernelDeclines: 0 };
+    fc.assert(
+      fc.property(fc.array(logit, { minLength: 1, maxLength: 90 }), fc.nat(3), (values, repeat) => {
+        const x = Array.from({ length: values.length * (repeat + 2) }, (_, i) => values[i % values.length]);
+        let expected: Float64Array;
+        try {
+          expected = tsLogSoftmax(x);
+        } catch (e) {
+          assert.ok(e instanceof SoftmaxInputError);
+          assert.strictEqual(logSoftmaxSimd(x), undefined);
+          outcomes.bothDecline++;
+          return;
+        }
+        const got = logSoftmaxSimd(x);
+        if (!got) {
+          assert.ok(declinable(x, 1), 'declined an input the TS path takes');
+          outcomes.kernelDeclines++;
+          return;
+        }
+        outcomes.agree++;
+        for (let i = 0; i < x.length; i++) assert.ok(Object.is(got[i], expected[i]), `log p[${i}] = ${got[i]}, TS ${expected[i]}`);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(outcomes.agree > 1000 && outcomes.bothDecline > 50, JSON.stringify(outcomes));
+  });
+
+  it('declines a temperature other than 1, which the TypeScript path computes', () => {
+    assert.strictEqual(logSoftmaxSimd([1, 2, 3], 2), undefined);
+    assert.ok(logSoftmaxSimd([1, 2, 3], 1));
+  });
+
+  it('finds the first largest logit whichever lane and block position holds it, and the last of an odd block', () => {
+    let seed = 12345;
+    const next = (k: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % k;
+    };
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 1 + next(300);
+      // Few distinct values, so the maximum is often tied, in either lane.
+      const x = Float64Array.from({ length: n }, () => (next(10) === 0 ? -Infinity : next(4)));
+      const kernel = kernelFor(n, false);
+      assert.ok(kernel);
+      const seen = load(blockOf(kernel, n, 1), x, 0, 0, 1);
+      assert.ok(seen);
+      const max = x.reduce((m, v) => Math.max(m, v), -Infinity);
+      assert.strictEqual(seen.max, max);
+      assert.strictEqual(seen.argmax, max === -Infinity ? -1 : x.indexOf(max), `n = ${n}, ${Array.from(x).join(',')}`);
+    }
+  });
+
+  it('takes the largest logit as the maximum among logits whose quotients x / T round alike', () => {
+    // 2 − 2^-51 and 2 − 2^-52 (one ulp apart) divided by 1.9999999 round to one double; the second is the maximum.
+    const t = 1.9999999;
+    const [low, high] = [2 - 2 ** -51, 2 - 2 ** -52];
+    assert.strictEqual(low / t, high / t);
+    for (const [first, second] of [[0, 1], [1, 0], [5, 130], [130, 5], [199, 198]]) {
+      const x = Array.from({ length: 200 }, (_, i) => -((i % 7) + 1) / 4);
+      x[first] = low;
+      x[second] = high;
+      const got = softmaxSimd(x, t);
+      assert.ok(got, 'declined');
+      assertSameAsTs(got, tsSoftmax(x, t));
+    }
   });
 });

@@ -24,6 +24,7 @@ interface Exports {
   probabilities(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesPlain(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesCareful(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
+  logProbabilities(start: number, end: number, first: number, lh: number, ll: number, lBound: number): void;
 }
 
 /** The kernel's exports with views of its whole memory, renewed when the memory grows (which detaches them). */
@@ -125,29 +126,42 @@ export function blockOf(kernel: Kernel, entries: number, temperature: number): B
   return { kernel, entries, lo: bytes, residuals: temperature === 1 ? 0 : 2 * bytes };
 }
 
+/** Copies logits[start, start + entries) into a block, an odd block's padding −∞. */
+export function copyIn(block: Block, logits: ArrayLike<number>, start: number): void {
+  const { kernel, entries } = block;
+  const at = DATA >> 3;
+  const f = kernel.f64;
+  if (ArrayBuffer.isView(logits)) f.set((logits as unknown as Float64Array).subarray(start, start + entries), at);
+  else for (let i = 0; i < entries; i++) f[at + i] = logits[start + i];
+  if (entries & 1) f[at + entries] = -Infinity;
+}
+
 /**
- * Copies logits[offset + from, offset + to) into a block, divides by T (residuals beside), and returns the largest
- * and smallest quotient of its own entries (NaN skipped by the kernel: it reaches the sum later), or undefined at
- * a NaN the kernel would not see (an odd block's last entry).
+ * Copies logits[offset + from, offset + from + entries) into a block, divides by T (residuals beside), and returns the largest
+ * and smallest quotient of its own entries and the first index of the largest (−1 when none is above −∞; NaN
+ * skipped by the kernel: it reaches the sum later), or undefined at a NaN the kernel would not see (an odd block's
+ * last entry).
  */
-export function load(block: Block, logits: ArrayLike<number>, offset: number, from: number, to: number, temperature: number): { max: number; min: number } | undefined {
+export function load(block: Block, logits: ArrayLike<number>, offset: number, from: number, temperature: number): { max: number; min: number; argmax: number } | undefined {
   const { kernel, entries, residuals } = block;
   const at = DATA >> 3;
   const f = kernel.f64;
-  if (ArrayBuffer.isView(logits)) f.set((logits as unknown as Float64Array).subarray(offset + from, offset + to), at);
-  else for (let i = 0; i < entries; i++) f[at + i] = logits[offset + from + i];
-  if (entries & 1) f[at + entries] = -Infinity;
+  copyIn(block, logits, offset + from);
   if (residuals) kernel.divide(DATA, DATA + padded(entries) * 8, temperature, residuals);
   const even = entries - (entries & 1);
   let max = even > 0 ? kernel.range(DATA, DATA + even * 8) : -Infinity;
   let min = even > 0 ? f[(RESULTS + 32) >> 3] : Infinity;
+  let argmax = even > 0 ? kernel.i32[(RESULTS + 40) >> 2] : -1;
   if (entries & 1) {
     const last = f[at + entries - 1];
     if (last !== last) return undefined;
-    max = Math.max(max, last);
+    if (last > max) {
+      max = last;
+      argmax = entries - 1;
+    }
     min = Math.min(min, last);
   }
-  return { max, min };
+  return { max, min, argmax };
 }
 
 /** The block's values (then terms, then probabilities) as f64 indices [at, at + entries). */
@@ -237,6 +251,16 @@ export function probabilities(block: Block, careful: boolean, first: number): vo
   if (residuals !== 0) kernel.probabilities(DATA, end, lo, residuals, first, careful ? 1 : 0);
   else if (careful) kernel.probabilitiesCareful(DATA, end, lo, 0, first, 1);
   else kernel.probabilitiesPlain(DATA, end, lo, 0, first, 0);
+}
+
+/**
+ * The log-probabilities pass (T = 1, log S unscaled) over a block of logits loaded afresh, in place; its entries are
+ * numbered from `first` in the undecided list. The shift m must be written (startTerms) first.
+ */
+export function logProbabilities(block: Block, norm: Normalizer, first: number): void {
+  const { kernel, entries } = block;
+  kernel.i32[(RESULTS + 24) >> 2] = 0;
+  kernel.logProbabilities(DATA, DATA + padded(entries) * 8, first, norm.lh, norm.ll, norm.lBound);
 }
 
 /** The entries Ziv's test left undecided (below `limit`), or undefined when too many to list. */
