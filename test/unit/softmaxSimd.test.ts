@@ -6,7 +6,7 @@ import * as fc from 'fast-check';
 import { softmax, SoftmaxInputError } from '../../src/core';
 import { logSoftmaxRowInto, softmaxRowInto } from '../../src/core/rows';
 import { vectorPlace } from '../../src/core/softmaxInput';
-import { blockOf, kernelFor, load } from '../../src/core/wasm/kernel';
+import { blockOf, kernelFor, load, PIECE } from '../../src/core/wasm/kernel';
 import { expSimd, logSoftmaxSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
@@ -291,6 +291,21 @@ describe('WebAssembly SIMD log-softmax and maximum', function () {
       const max = x.reduce((m, v) => Math.max(m, v), -Infinity);
       assert.strictEqual(seen.max, max);
       assert.strictEqual(seen.argmax, max === -Infinity ? -1 : x.indexOf(max), `n = ${n}, ${Array.from(x).join(',')}`);
+    }
+    // Rows of several pieces: the maximum alone in a later one, tied across two, or the odd row's last entry.
+    const cases: [number, number[]][] = [
+      [3 * PIECE, [PIECE + 5]],
+      [3 * PIECE + 1, [PIECE + 5, 2 * PIECE + 1]],
+      [2 * PIECE + 1, [2 * PIECE]],
+      [2 * PIECE + 1, [2 * PIECE, PIECE - 1]],
+    ];
+    for (const [n, places] of cases) {
+      const x = Float64Array.from({ length: n }, (_, i) => (i % 5) - 10);
+      for (const i of places) x[i] = 1;
+      const kernel = kernelFor(n, false);
+      assert.ok(kernel);
+      const seen = load(blockOf(kernel, n, 1), x, 0, 0, 1);
+      assert.deepStrictEqual(seen && [seen.max, seen.min, seen.argmax], [1, -10, Math.min(...places)], `n = ${n}, maximum at ${places.join(', ')}`);
     }
   });
 });

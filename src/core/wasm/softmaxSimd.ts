@@ -116,17 +116,25 @@ function sumNow(logits: ArrayLike<number>, offset: number, n: number, temperatur
   return sum && { block, row, norm: normalizerOf(sum, withLog), careful };
 }
 
-/** softmax of logits[offset, offset + n) / T at once, in the kernel's memory; undefined: use the TypeScript path. */
-function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number): SimdSoftmax | undefined {
+/** What Ziv's test left undecided in a row, and what its ladder needs. */
+interface Unsettled {
+  row: Row;
+  norm: Normalizer;
+  undecided: number[];
+}
+
+/**
+ * softmax of logits[offset, offset + n) / T at once into out[at, at + n), the undecided entries approximate until
+ * settled; undefined: use the TypeScript path (out may be written).
+ */
+function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number, out: Float64Array, at: number): Unsettled | undefined {
   const now = sumNow(logits, offset, n, temperature, false);
   if (!now) return undefined;
   const { block, row, norm, careful } = now;
-  const { kernel } = block;
-  startProbabilities(kernel, norm);
-  probabilities(block, careful, 0);
-  const undecided = undecidedOf(kernel, n);
-  if (!undecided) return undefined;
-  return { row, norm, probabilities: kernel.f64.subarray(VALUES, VALUES + n), undecided };
+  startProbabilities(block.kernel, norm);
+  probabilities(block, careful, 0, out, at);
+  const undecided = undecidedOf(block.kernel, n);
+  return undecided && { row, norm, undecided };
 }
 
 const shift = doubleDouble();
@@ -178,7 +186,7 @@ export function logSoftmaxSimd(logits: ArrayLike<number>, temperature = 1): Floa
 }
 
 /** Settles what Ziv's test left undecided, writing into out from `at`. */
-function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
+function settleInto(result: Unsettled, out: Float64Array, at: number): void {
   if (result.undecided.length === 0) return;
   runSteps(settleSteps(result.row, result.norm, { probabilities: { indices: result.undecided, out, at } }));
 }
@@ -189,21 +197,20 @@ function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
  * beyond 2^±900, or every term but the maximum's below e^-550. The kernel is compiled on the first call.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
-  const result = softmaxSimdNow(logits, 0, logits.length, temperature);
+  const out = new Float64Array(logits.length);
+  const result = softmaxSimdNow(logits, 0, logits.length, temperature, out, 0);
   if (!result) return undefined;
-  const out = result.probabilities.slice();
   settleInto(result, out, 0);
   return out;
 }
 
 /**
  * As softmaxSimd for the row values[offset, offset + length) of a row-major matrix, written to
- * out[offset, offset + length); false where softmaxSimd would give undefined.
+ * out[offset, offset + length); false where softmaxSimd would give undefined (that part of out then undefined).
  */
 export function softmaxSimdInto(values: ArrayLike<number>, offset: number, length: number, temperature: number, out: Float64Array): boolean {
-  const result = softmaxSimdNow(values, offset, length, temperature);
+  const result = softmaxSimdNow(values, offset, length, temperature, out, offset);
   if (!result) return false;
-  out.set(result.probabilities, offset);
   settleInto(result, out, offset);
   return true;
 }
@@ -285,11 +292,10 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
       if (bounds) f[VALUES + (block.residuals >> 3) + (to - from)] = 0;
     }
     startProbabilities(kernel, norm);
-    probabilities(block, careful, from);
+    probabilities(block, careful, from, p, from);
     const left = undecidedOf(kernel, n);
     if (!left) return undefined;
     undecided.push(...left);
-    p.set(f.subarray(VALUES, VALUES + (to - from)), from);
   }
   return { row, norm, probabilities: p, undecided, exps };
 }
