@@ -4,10 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { softmax, SoftmaxInputError } from '../../src/core';
-import { logSoftmaxRowInto, softmaxRowInto } from '../../src/core/rows';
+import { logSoftmaxRowInto, logSumExpRow, softmaxRowInto } from '../../src/core/rows';
 import { vectorPlace } from '../../src/core/softmaxInput';
 import { blockOf, kernelFor, load, PIECE } from '../../src/core/wasm/kernel';
-import { expSimd, logSoftmaxSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
+import { expSimd, logSoftmaxSimd, logSumExpSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
 const EPS = 2 ** -52;
@@ -222,7 +222,7 @@ describe('WebAssembly SIMD softmax', function () {
   });
 });
 
-describe('WebAssembly SIMD log-softmax and maximum', function () {
+describe('WebAssembly SIMD log-softmax, logsumexp and maximum', function () {
   this.timeout(120000);
 
   /** log softmax(x) by the TypeScript kernel alone. */
@@ -263,6 +263,45 @@ describe('WebAssembly SIMD log-softmax and maximum', function () {
         }
         outcomes.agree++;
         for (let i = 0; i < x.length; i++) assert.ok(Object.is(got[i], expected[i]), `log p[${i}] = ${got[i]}, TS ${expected[i]}`);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(outcomes.agree > 1000 && outcomes.bothDecline > 50, JSON.stringify(outcomes));
+  });
+
+  it('gives the TypeScript path\'s logsumexp bit for bit or declines, at any temperature', () => {
+    const logit = fc.oneof(
+      { arbitrary: fc.double({ min: -50, max: 50, noNaN: true }), weight: 30 },
+      { arbitrary: fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((k) => k / 8), weight: 20 },
+      { arbitrary: fc.constantFrom(-Infinity, -700, -1e4, 0, 1e-310), weight: 10 },
+      { arbitrary: fc.constantFrom(NaN, Infinity), weight: 1 },
+    );
+    const temperature = fc.oneof(
+      { arbitrary: fc.constant(1), weight: 5 },
+      { arbitrary: fc.double({ min: 1e-3, max: 1e3, noNaN: true }), weight: 4 },
+      { arbitrary: fc.constantFrom(0, NaN), weight: 1 },
+    );
+    const outcomes = { agree: 0, bothDecline: 0, kernelDeclines: 0 };
+    fc.assert(
+      fc.property(fc.array(logit, { minLength: 1, maxLength: 90 }), fc.nat(3), temperature, (values, repeat, t) => {
+        const x = Array.from({ length: values.length * (repeat + 2) }, (_, i) => values[i % values.length]);
+        let expected: number;
+        try {
+          expected = logSumExpRow(x, 0, x.length, t, vectorPlace);
+        } catch (e) {
+          assert.ok(e instanceof SoftmaxInputError);
+          assert.strictEqual(logSumExpSimd(x, t), undefined);
+          outcomes.bothDecline++;
+          return;
+        }
+        const got = logSumExpSimd(x, t);
+        if (got === undefined) {
+          assert.ok(declinable(x, t), 'declined an input the TS path takes');
+          outcomes.kernelDeclines++;
+          return;
+        }
+        outcomes.agree++;
+        assert.ok(Object.is(got, expected), `logsumexp = ${got}, TS ${expected}`);
       }),
       { numRuns: 2000 },
     );

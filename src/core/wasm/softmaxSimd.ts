@@ -3,7 +3,7 @@
 // bit for bit: both are correctly rounded. A whole row at once for softmax(); in blocks of a STEP for the
 // editor's stepped path, each step copying its block in and out, so nothing waits in the kernel between steps.
 import { addDD, doubleDouble } from '../doubleDouble';
-import { logProbabilityOf, normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
+import { logProbabilityOf, logSumExpOf, normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
 import { FAST_EXP_ERROR, SCALE_UP } from '../fastExp';
 import { roundedScaledOrNaN } from '../rounding';
 import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
@@ -183,6 +183,15 @@ export function logSoftmaxSimd(logits: ArrayLike<number>, temperature = 1): Floa
   if (!logProbabilitiesSimdRange(now.row, now.norm, out, 0, 0, n, undecided)) return undefined;
   if (undecided.length > 0) runSteps(settleSteps(now.row, now.norm, { logProbabilities: { indices: undecided, out, at: 0 } }));
   return out;
+}
+
+/** log Σ exp(x_i / T), correctly rounded, from the kernel's sum; undefined where the TypeScript path must answer (as softmaxSimd). */
+export function logSumExpSimd(logits: ArrayLike<number>, temperature = 1): number | undefined {
+  const now = sumNow(logits, 0, logits.length, temperature, true);
+  if (!now) return undefined;
+  const result = { value: logSumExpOf(now.row, now.norm) };
+  if (result.value !== result.value) runSteps(settleSteps(now.row, now.norm, { logSumExp: result }));
+  return result.value;
 }
 
 /** Settles what Ziv's test left undecided, writing into out from `at`. */
