@@ -9,7 +9,7 @@ import { roundedScaledOrNaN } from '../rounding';
 import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
 import { inRanges, runSteps, STEP, type Steps } from '../steps';
 import type { RowSum } from '../terms';
-import { blockOf, copyIn, flushesOf, kernelFor, logProbabilities, kernelSumError, load, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
+import { blockOf, copyIn, flushesOf, kernelFor, kernelSumError, load, logProbabilities, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
 
 /** The kernel's Dekker products of q·T stay exact inside this range of T and of every |x / T|. */
 const QUOTIENT_RANGE = [2 ** -900, 2 ** 900];
