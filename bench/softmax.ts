@@ -1,7 +1,7 @@
 // The core's softmax against scipy.special.softmax on the same logits in one run, at n = 1e3, 1e5, 1e6 and on
 // four kinds of input: the median of many calls, each returning a fresh array, beside the fastest sample. A
 // plain shift-and-divide loop and the textbook formula in JavaScript are timed beside them on N(0, 1).
-import { breakdownSteps, runSteps, softmax } from '../src/core';
+import { breakdownSteps, logSoftmax, runSteps, softmax } from '../src/core';
 import { markdownTable, registerSuite } from './harness';
 import { random } from './random';
 import { measure, ns, ratio, scipyAround } from './sampling';
@@ -53,7 +53,7 @@ registerSuite({
       () =>
         cases.map((c) =>
           c.name === 'N(0, 1)'
-            ? measure({ core: (x) => softmax(x), editor, shiftDivide, textbook }, c.x)
+            ? measure({ core: (x) => softmax(x), logSoftmax: (x) => logSoftmax(x), editor, shiftDivide, textbook }, c.x)
             : measure({ core: (x) => softmax(x) }, c.x),
         ),
     );
@@ -65,15 +65,17 @@ registerSuite({
       ratio(js[k].core, scipy?.[k]),
       js[k].editor ? ns(js[k].editor) : '',
       js[k].editor ? ratio(js[k].editor, js[k].core) : '',
+      js[k].logSoftmax ? ns(js[k].logSoftmax) : '',
+      js[k].logSoftmax ? ratio(js[k].logSoftmax, js[k].core) : '',
       js[k].shiftDivide ? ns(js[k].shiftDivide) : '',
       js[k].textbook ? ns(js[k].textbook) : '',
     ]);
     return [
       '## softmax',
       '',
-      'CPU ns per element (not wall time: the machine is shared): the median of 9 samples of ≥ 40 ms, each sample many calls that each return a fresh array, and the fastest sample in parentheses; scipy timed the same way by Python on the same arrays, half its samples before the JavaScript ones and half after. Ratio: core / scipy, of medians (of fastest). The core is correctly rounded (see the accuracy suite); from 128 logits on it runs on the WebAssembly SIMD kernel. "editor": the breakdown the hover and the walkthrough show for a vector (the same probabilities, plus log-probabilities, logsumexp and entropy), run step by step as the editor runs it.',
+      'CPU ns per element (not wall time: the machine is shared): the median of 9 samples of ≥ 40 ms, each sample many calls that each return a fresh array, and the fastest sample in parentheses; scipy timed the same way by Python on the same arrays, half its samples before the JavaScript ones and half after. Ratio: core / scipy, of medians (of fastest). The core is correctly rounded (see the accuracy suite); from 128 logits on it runs on the WebAssembly SIMD kernel. "editor": the breakdown the hover and the walkthrough show for a vector (the same probabilities, plus log-probabilities, logsumexp and entropy), run step by step as the editor runs it. "logSoftmax": the correctly rounded log-softmax, on the kernel too from 128 logits on (T = 1).',
       scipy ? '' : '\npython3 with numpy and scipy was not found: no scipy column.\n',
-      markdownTable(['logits', 'n', 'core softmax', 'scipy.special.softmax', 'core / scipy', 'editor breakdown', 'editor / core', 'JS shift + divide', 'JS textbook'], rows),
+      markdownTable(['logits', 'n', 'core softmax', 'scipy.special.softmax', 'core / scipy', 'editor breakdown', 'editor / core', 'core logSoftmax', 'logSoftmax / core', 'JS shift + divide', 'JS textbook'], rows),
     ].join('\n');
   },
 });

@@ -6,7 +6,7 @@ import { entropySteps } from './stats';
 import { inRanges, runSteps, type Steps } from './steps';
 import { sumTermsSteps } from './terms';
 import { SIMD_FROM } from './simdFrom';
-import { softmaxSimdSteps } from './wasm/softmaxSimd';
+import { logProbabilitiesSimdRange, softmaxSimdSteps } from './wasm/softmaxSimd';
 
 export interface Breakdown {
   /** As given. */
@@ -62,7 +62,9 @@ function* breakdownAt(
   }
   const logProbabilities = new Float64Array(n);
   const logUndecided: number[] = [];
-  yield* inRanges(n, (from, to) => logProbabilitiesRange(shifted, norm, logProbabilities, 0, from, to, logUndecided));
+  yield* inRanges(n, (from, to) => {
+    if (!simd || !logProbabilitiesSimdRange(shifted, norm, logProbabilities, 0, from, to, logUndecided)) logProbabilitiesRange(shifted, norm, logProbabilities, 0, from, to, logUndecided);
+  });
   const logSumExp = { value: logSumExpOf(shifted, norm) };
   yield* settleSteps(shifted, norm, {
     probabilities: { indices: undecided, out: probabilities, at: 0 },

@@ -5,7 +5,7 @@ import { logSoftmaxRowInto, logSumExpRow, softmaxRowInto } from './rows';
 import { rowPlace, rowsOf, temperatureOf, vectorPlace, type SoftmaxOptions } from './softmaxInput';
 import { SIMD_FROM } from './simdFrom';
 import { runSteps, STEP, type Steps } from './steps';
-import { softmaxSimd, softmaxSimdInto } from './wasm/softmaxSimd';
+import { logSoftmaxSimd, logSumExpSimd, softmaxSimd, softmaxSimdInto } from './wasm/softmaxSimd';
 
 export { SoftmaxInputError, rowPlace, rowsOf, temperatureOf, type SoftmaxOptions } from './softmaxInput';
 export { inRanges, runSteps, STEP, type Steps } from './steps';
@@ -24,14 +24,19 @@ export function softmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Fl
 
 /** log softmax(x / T), correctly rounded: 0 at a lone maximum, −∞ where the logit is −∞. */
 export function logSoftmax(logits: ArrayLike<number>, options?: SoftmaxOptions): Float64Array {
+  const t = temperatureOf(options);
+  const fast = logits.length >= SIMD_FROM ? logSoftmaxSimd(logits, t) : undefined;
+  if (fast) return fast;
   const out = new Float64Array(logits.length);
-  logSoftmaxRowInto(logits, 0, logits.length, temperatureOf(options), out, 0, vectorPlace);
+  logSoftmaxRowInto(logits, 0, logits.length, t, out, 0, vectorPlace);
   return out;
 }
 
 /** log Σ exp(x_i / T), correctly rounded, without overflow. */
 export function logSumExp(logits: ArrayLike<number>, options?: SoftmaxOptions): number {
-  return logSumExpRow(logits, 0, logits.length, temperatureOf(options), vectorPlace);
+  const t = temperatureOf(options);
+  const fast = logits.length >= SIMD_FROM ? logSumExpSimd(logits, t) : undefined;
+  return fast ?? logSumExpRow(logits, 0, logits.length, t, vectorPlace);
 }
 
 /** Softmax along the last axis of a row-major array of the given shape (as torch.softmax(x, -1)). */

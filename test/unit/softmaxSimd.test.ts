@@ -4,9 +4,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { softmax, SoftmaxInputError } from '../../src/core';
-import { softmaxRowInto } from '../../src/core/rows';
+import { logSoftmaxRowInto, logSumExpRow, softmaxRowInto } from '../../src/core/rows';
 import { vectorPlace } from '../../src/core/softmaxInput';
-import { expSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
+import { blockOf, kernelFor, load, PIECE } from '../../src/core/wasm/kernel';
+import { expSimd, logSoftmaxSimd, logSumExpSimd, softmaxSimd, softmaxSimdInto } from '../../src/core/wasm/softmaxSimd';
 import { exactSumMinusOne, loadFixtures, logitsOf, ulpError } from './softmaxFixtures';
 
 const EPS = 2 ** -52;
@@ -218,5 +219,132 @@ describe('WebAssembly SIMD softmax', function () {
       [[2 ** 60, 1], 1],
     ];
     for (const [x, t] of declined) assert.strictEqual(softmaxSimd(x, t), undefined, `${JSON.stringify(x)} at T = ${t}`);
+  });
+});
+
+describe('WebAssembly SIMD log-softmax, logsumexp and maximum', function () {
+  this.timeout(120000);
+
+  /** log softmax(x) by the TypeScript kernel alone. */
+  function tsLogSoftmax(x: ArrayLike<number>): Float64Array {
+    const out = new Float64Array(x.length);
+    logSoftmaxRowInto(x, 0, x.length, 1, out, 0, vectorPlace);
+    return out;
+  }
+
+  it('gives the TypeScript path\'s log-probabilities bit for bit or declines, also where a shift is half an ulp from a double', () => {
+    // Few-bit logits far from the maximum make shifts exactly half an ulp off a double: the midpoint rule decides.
+    const logit = fc.oneof(
+      { arbitrary: fc.double({ min: -50, max: 50, noNaN: true }), weight: 30 },
+      { arbitrary: fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((k) => k / 8), weight: 20 },
+      { arbitrary: fc.integer({ min: 0, max: 3 }), weight: 10 },
+      { arbitrary: fc.integer({ min: 2 ** 53 - 8, max: 2 ** 53 }).map((k) => k * 2 ** -45), weight: 10 },
+      { arbitrary: fc.constantFrom(-Infinity, -700, -745.2, -1e4, 0, 1e-310), weight: 10 },
+      { arbitrary: fc.constantFrom(NaN, Infinity), weight: 1 },
+    );
+    const outcomes = { agree: 0, bothDecline: 0, kernelDeclines: 0 };
+    fc.assert(
+      fc.property(fc.array(logit, { minLength: 1, maxLength: 90 }), fc.nat(3), (values, repeat) => {
+        const x = Array.from({ length: values.length * (repeat + 2) }, (_, i) => values[i % values.length]);
+        let expected: Float64Array;
+        try {
+          expected = tsLogSoftmax(x);
+        } catch (e) {
+          assert.ok(e instanceof SoftmaxInputError);
+          assert.strictEqual(logSoftmaxSimd(x), undefined);
+          outcomes.bothDecline++;
+          return;
+        }
+        const got = logSoftmaxSimd(x);
+        if (!got) {
+          assert.ok(declinable(x, 1), 'declined an input the TS path takes');
+          outcomes.kernelDeclines++;
+          return;
+        }
+        outcomes.agree++;
+        for (let i = 0; i < x.length; i++) assert.ok(Object.is(got[i], expected[i]), `log p[${i}] = ${got[i]}, TS ${expected[i]}`);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(outcomes.agree > 1000 && outcomes.bothDecline > 50, JSON.stringify(outcomes));
+  });
+
+  it('gives the TypeScript path\'s logsumexp bit for bit or declines, at any temperature', () => {
+    const logit = fc.oneof(
+      { arbitrary: fc.double({ min: -50, max: 50, noNaN: true }), weight: 30 },
+      { arbitrary: fc.integer({ min: -(2 ** 20), max: 2 ** 20 }).map((k) => k / 8), weight: 20 },
+      { arbitrary: fc.constantFrom(-Infinity, -700, -1e4, 0, 1e-310), weight: 10 },
+      { arbitrary: fc.constantFrom(NaN, Infinity), weight: 1 },
+    );
+    const temperature = fc.oneof(
+      { arbitrary: fc.constant(1), weight: 5 },
+      { arbitrary: fc.double({ min: 1e-3, max: 1e3, noNaN: true }), weight: 4 },
+      { arbitrary: fc.constantFrom(0, NaN), weight: 1 },
+    );
+    const outcomes = { agree: 0, bothDecline: 0, kernelDeclines: 0 };
+    fc.assert(
+      fc.property(fc.array(logit, { minLength: 1, maxLength: 90 }), fc.nat(3), temperature, (values, repeat, t) => {
+        const x = Array.from({ length: values.length * (repeat + 2) }, (_, i) => values[i % values.length]);
+        let expected: number;
+        try {
+          expected = logSumExpRow(x, 0, x.length, t, vectorPlace);
+        } catch (e) {
+          assert.ok(e instanceof SoftmaxInputError);
+          assert.strictEqual(logSumExpSimd(x, t), undefined);
+          outcomes.bothDecline++;
+          return;
+        }
+        const got = logSumExpSimd(x, t);
+        if (got === undefined) {
+          assert.ok(declinable(x, t), 'declined an input the TS path takes');
+          outcomes.kernelDeclines++;
+          return;
+        }
+        outcomes.agree++;
+        assert.ok(Object.is(got, expected), `logsumexp = ${got}, TS ${expected}`);
+      }),
+      { numRuns: 2000 },
+    );
+    assert.ok(outcomes.agree > 1000 && outcomes.bothDecline > 50, JSON.stringify(outcomes));
+  });
+
+  it('declines a temperature other than 1, which the TypeScript path computes', () => {
+    assert.strictEqual(logSoftmaxSimd([1, 2, 3], 2), undefined);
+    assert.ok(logSoftmaxSimd([1, 2, 3], 1));
+  });
+
+  it('finds the first largest logit whichever lane and block position holds it, and the last of an odd block', () => {
+    let seed = 12345;
+    const next = (k: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % k;
+    };
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 1 + next(300);
+      // Few distinct values, so the maximum is often tied, in either lane.
+      const x = Float64Array.from({ length: n }, () => (next(10) === 0 ? -Infinity : next(4)));
+      const kernel = kernelFor(n, false);
+      assert.ok(kernel);
+      const seen = load(blockOf(kernel, n, 1), x, 0, 0, 1);
+      assert.ok(seen);
+      const max = x.reduce((m, v) => Math.max(m, v), -Infinity);
+      assert.strictEqual(seen.max, max);
+      assert.strictEqual(seen.argmax, max === -Infinity ? -1 : x.indexOf(max), `n = ${n}, ${Array.from(x).join(',')}`);
+    }
+    // Rows of several pieces: the maximum alone in a later one, tied across two, or the odd row's last entry.
+    const cases: [number, number[]][] = [
+      [3 * PIECE, [PIECE + 5]],
+      [3 * PIECE + 1, [PIECE + 5, 2 * PIECE + 1]],
+      [2 * PIECE + 1, [2 * PIECE]],
+      [2 * PIECE + 1, [2 * PIECE, PIECE - 1]],
+    ];
+    for (const [n, places] of cases) {
+      const x = Float64Array.from({ length: n }, (_, i) => (i % 5) - 10);
+      for (const i of places) x[i] = 1;
+      const kernel = kernelFor(n, false);
+      assert.ok(kernel);
+      const seen = load(blockOf(kernel, n, 1), x, 0, 0, 1);
+      assert.deepStrictEqual(seen && [seen.max, seen.min, seen.argmax], [1, -10, Math.min(...places)], `n = ${n}, maximum at ${places.join(', ')}`);
+    }
   });
 });

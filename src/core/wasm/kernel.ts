@@ -24,6 +24,7 @@ interface Exports {
   probabilities(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesPlain(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
   probabilitiesCareful(start: number, end: number, lo: number, residuals: number, first: number, small: number): void;
+  logProbabilities(start: number, end: number, first: number, lh: number, ll: number, lBound: number): void;
 }
 
 /** The kernel's exports with views of its whole memory, renewed when the memory grows (which detaches them). */
@@ -126,28 +127,62 @@ export function blockOf(kernel: Kernel, entries: number, temperature: number): B
 }
 
 /**
- * Copies logits[offset + from, offset + to) into a block, divides by T (residuals beside), and returns the largest
- * and smallest quotient of its own entries (NaN skipped by the kernel: it reaches the sum later), or undefined at
- * a NaN the kernel would not see (an odd block's last entry).
+ * Entries per piece of a pass that touches each entry twice: small enough (128 KB of values) that the second
+ * touch finds them in the cache, not in memory.
  */
-export function load(block: Block, logits: ArrayLike<number>, offset: number, from: number, to: number, temperature: number): { max: number; min: number } | undefined {
-  const { kernel, entries, residuals } = block;
-  const at = DATA >> 3;
+export const PIECE = 16384;
+
+/** Copies logits[start + from, start + to) into a block's entries [from, to), an odd block's padding −∞. */
+function copyPiece(block: Block, logits: ArrayLike<number>, start: number, from: number, to: number): void {
+  const { kernel, entries } = block;
+  const at = (DATA >> 3) + from;
   const f = kernel.f64;
-  if (ArrayBuffer.isView(logits)) f.set((logits as unknown as Float64Array).subarray(offset + from, offset + to), at);
-  else for (let i = 0; i < entries; i++) f[at + i] = logits[offset + from + i];
-  if (entries & 1) f[at + entries] = -Infinity;
-  if (residuals) kernel.divide(DATA, DATA + padded(entries) * 8, temperature, residuals);
+  if (ArrayBuffer.isView(logits)) f.set((logits as unknown as Float64Array).subarray(start + from, start + to), at);
+  else for (let i = 0; i < to - from; i++) f[at + i] = logits[start + from + i];
+  if (to === entries && entries & 1) f[(DATA >> 3) + entries] = -Infinity;
+}
+
+/** Copies logits[start, start + entries) into a block, an odd block's padding −∞. */
+export function copyIn(block: Block, logits: ArrayLike<number>, start: number): void {
+  copyPiece(block, logits, start, 0, block.entries);
+}
+
+/**
+ * Copies logits[offset + from, offset + from + entries) into a block, divides by T (residuals beside), and returns
+ * the largest and smallest quotient of its own entries and the first index of the largest (−1 when none is above
+ * −∞; NaN skipped by the kernel: it reaches the sum later), or undefined at a NaN the kernel would not see (an odd
+ * block's last entry). Piece by piece, each range taken while its piece is still in the cache.
+ */
+export function load(block: Block, logits: ArrayLike<number>, offset: number, from: number, temperature: number): { max: number; min: number; argmax: number } | undefined {
+  const { kernel, entries, residuals } = block;
+  const f = kernel.f64;
   const even = entries - (entries & 1);
-  let max = even > 0 ? kernel.range(DATA, DATA + even * 8) : -Infinity;
-  let min = even > 0 ? f[(RESULTS + 32) >> 3] : Infinity;
+  let max = -Infinity;
+  let min = Infinity;
+  let argmax = -1;
+  for (let start = 0; start < entries; start += PIECE) {
+    const end = Math.min(entries, start + PIECE);
+    copyPiece(block, logits, offset + from, start, end);
+    if (residuals) kernel.divide(DATA + start * 8, DATA + padded(end) * 8, temperature, residuals);
+    const stop = Math.min(end, even);
+    if (stop <= start) continue;
+    const m = kernel.range(DATA + start * 8, DATA + stop * 8);
+    min = Math.min(min, f[(RESULTS + 32) >> 3]);
+    if (m > max) {
+      max = m;
+      argmax = start + kernel.i32[(RESULTS + 40) >> 2];
+    }
+  }
   if (entries & 1) {
-    const last = f[at + entries - 1];
+    const last = f[(DATA >> 3) + entries - 1];
     if (last !== last) return undefined;
-    max = Math.max(max, last);
+    if (last > max) {
+      max = last;
+      argmax = entries - 1;
+    }
     min = Math.min(min, last);
   }
-  return { max, min };
+  return { max, min, argmax };
 }
 
 /** The block's values (then terms, then probabilities) as f64 indices [at, at + entries). */
@@ -230,13 +265,31 @@ export function startProbabilities(kernel: Kernel, norm: Normalizer): void {
   kernel.i32[(RESULTS + 24) >> 2] = 0;
 }
 
-/** The probabilities pass over a block, in place; its entries are numbered from `first` in the undecided list. */
-export function probabilities(block: Block, careful: boolean, first: number): void {
+/**
+ * The probabilities pass over a block, in place, each piece copied to out[at, …) while still in the cache; its
+ * entries are numbered from `first` in the undecided list.
+ */
+export function probabilities(block: Block, careful: boolean, first: number, out: Float64Array, at: number): void {
   const { kernel, entries, lo, residuals } = block;
-  const end = DATA + padded(entries) * 8;
-  if (residuals !== 0) kernel.probabilities(DATA, end, lo, residuals, first, careful ? 1 : 0);
-  else if (careful) kernel.probabilitiesCareful(DATA, end, lo, 0, first, 1);
-  else kernel.probabilitiesPlain(DATA, end, lo, 0, first, 0);
+  for (let start = 0; start < entries; start += PIECE) {
+    const end = Math.min(entries, start + PIECE);
+    const from = DATA + start * 8;
+    const to = DATA + padded(end) * 8;
+    if (residuals !== 0) kernel.probabilities(from, to, lo, residuals, first + start, careful ? 1 : 0);
+    else if (careful) kernel.probabilitiesCareful(from, to, lo, 0, first + start, 1);
+    else kernel.probabilitiesPlain(from, to, lo, 0, first + start, 0);
+    out.set(kernel.f64.subarray(VALUES + start, VALUES + end), at + start);
+  }
+}
+
+/**
+ * The log-probabilities pass (T = 1, log S unscaled) over a block of logits loaded afresh, in place; its entries are
+ * numbered from `first` in the undecided list. The shift m must be written (startTerms) first.
+ */
+export function logProbabilities(block: Block, norm: Normalizer, first: number): void {
+  const { kernel, entries } = block;
+  kernel.i32[(RESULTS + 24) >> 2] = 0;
+  kernel.logProbabilities(DATA, DATA + padded(entries) * 8, first, norm.lh, norm.ll, norm.lBound);
 }
 
 /** The entries Ziv's test left undecided (below `limit`), or undefined when too many to list. */

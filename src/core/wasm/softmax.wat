@@ -19,24 +19,42 @@
   ;; 131392 -1000 (clamp)
   ;; Per call: 131584 m   131600 x_max/T − m (ρ_max)   131616 1/S hi   131632 1/S lo   131648 relative bound
   ;;           131664 high half of 1/S hi   131680 low half   131696 2^600   131712 2^-600   131728 1   131744 2^-1021
-  ;; Results:  131840 s′ hi, 131848 s′ lo, 131856 Σ E·w (T ≠ 1), 131864 undecided count, 131872 min
+  ;; Results:  131840 s′ hi, 131848 s′ lo, 131856 Σ E·w (T ≠ 1), 131864 undecided count, 131872 min, 131880 argmax
 
-  ;; max over [p, end) returned, min stored at 131872. NaN is skipped here; it shows up later as a NaN sum.
+  ;; max over [p, end) returned, min stored at 131872 and the first index of the max (from p, −1 if none above −∞)
+  ;; at 131880, so the caller need not search for it. NaN is skipped here; it shows up later as a NaN sum.
   (func (export "range") (param $p i32) (param $end i32) (result f64)
-    (local $a v128) (local $lo v128) (local $v v128)
+    (local $a v128) (local $lo v128) (local $v v128) (local $up v128) (local $at v128) (local $i v128)
+    (local $a0 f64) (local $a1 f64) (local $k0 i32) (local $k1 i32)
     (local.set $a (f64x2.splat (f64.const -inf)))
     (local.set $lo (f64x2.splat (f64.const inf)))
+    (local.set $at (v128.const i64x2 -1 -1))
+    (local.set $i (v128.const i64x2 0 1))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
         (local.set $v (v128.load (local.get $p)))
-        (local.set $a (f64x2.pmax (local.get $a) (local.get $v)))
+        ;; Strictly above: each lane keeps its first largest entry.
+        (local.set $up (f64x2.lt (local.get $a) (local.get $v)))
+        (local.set $a (v128.bitselect (local.get $v) (local.get $a) (local.get $up)))
+        (local.set $at (v128.bitselect (local.get $i) (local.get $at) (local.get $up)))
         (local.set $lo (f64x2.pmin (local.get $lo) (local.get $v)))
+        (local.set $i (i64x2.add (local.get $i) (v128.const i64x2 2 2)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next)))
     (f64.store (i32.const 131872)
       (f64.min (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo))))
-    (f64.max (f64x2.extract_lane 0 (local.get $a)) (f64x2.extract_lane 1 (local.get $a))))
+    (local.set $a0 (f64x2.extract_lane 0 (local.get $a)))
+    (local.set $a1 (f64x2.extract_lane 1 (local.get $a)))
+    (local.set $k0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $at))))
+    (local.set $k1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $at))))
+    ;; The lanes' first maxima: the larger, or the earlier of two equal ones.
+    (i32.store (i32.const 131880)
+      (select (local.get $k1)
+        (select (local.get $k0) (select (local.get $k0) (local.get $k1) (i32.lt_s (local.get $k0) (local.get $k1)))
+          (f64.gt (local.get $a0) (local.get $a1)))
+        (f64.gt (local.get $a1) (local.get $a0))))
+    (f64.max (local.get $a0) (local.get $a1)))
 
   ;; x/T in place, with ρ = (x − q·T)/T by Dekker's exact product written $res bytes on (0 where q is not finite).
   ;; The caller keeps |q| and T within [2^-900, 2^900], where the product neither overflows nor underflows.
@@ -430,6 +448,76 @@
                     (then (call $undecided (i32.add (local.get $i) (local.get $lane)))))))
               (local.set $lane (i32.add (local.get $lane) (i32.const 1)))
               (br_if $lanes (i32.lt_u (local.get $lane) (i32.const 2))))))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br $next))))
+
+  ;; log p_i = d_i − log S in place over [p, end) (entries from $first) for T = 1, from the logits themselves:
+  ;; d = dh + dl by TwoSum, then (dh − lh) + (dl − ll) in three parts renormalized exactly and Ziv's test with
+  ;; |f| + lBound (the quick test of roundedNearOrNaN, rounding.ts). −∞ stays −∞; the undecided get the nearest
+  ;; double to the fast value and their index recorded, for the three-part test's midpoint rule and the ladder.
+  (func (export "logProbabilities") (param $p i32) (param $end i32) (param $first i32) (param $lhs f64) (param $lls f64) (param $bounds f64)
+    (local $x v128) (local $d v128) (local $b v128) (local $dl v128) (local $c v128) (local $e0 v128) (local $r1 v128)
+    (local $r2 v128) (local $a v128) (local $ae v128) (local $b2 v128) (local $f v128) (local $s v128) (local $e v128)
+    (local $bound v128) (local $up v128) (local $ok v128) (local $inf v128)
+    (local $mv v128) (local $lh v128) (local $ll v128) (local $lb v128) (local $slack v128) (local $ninf v128)
+    (local $i i32)
+    (local.set $mv (v128.load (i32.const 131584)))
+    (v128.store (i32.const 131760) (f64x2.splat (local.get $lhs)))
+    (v128.store (i32.const 131776) (f64x2.splat (local.get $lls)))
+    (v128.store (i32.const 131792) (f64x2.splat (local.get $bounds)))
+    (local.set $lh (v128.load (i32.const 131760)))
+    (local.set $ll (v128.load (i32.const 131776)))
+    (local.set $lb (v128.load (i32.const 131792)))
+    ;; 2^-104: roundedOrNaN's slack for the roundings of lo ± bound.
+    (local.set $slack (v128.const f64x2 0x1p-104 0x1p-104))
+    (local.set $ninf (v128.const f64x2 -inf -inf))
+    (local.set $i (local.get $first))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        ;; dh = x − m, dl its error (as in terms).
+        (local.set $d (f64x2.sub (local.get $x) (local.get $mv)))
+        (local.set $b (f64x2.sub (local.get $d) (local.get $x)))
+        (local.set $dl (f64x2.sub
+          (f64x2.sub (local.get $x) (f64x2.sub (local.get $d) (local.get $b)))
+          (f64x2.add (local.get $mv) (local.get $b))))
+        ;; c + e0 = dh − lh; r1 + r2 = e0 + dl − ll (logProbabilityOf, correctlyRounded.ts).
+        (local.set $c (f64x2.sub (local.get $d) (local.get $lh)))
+        (local.set $b (f64x2.sub (local.get $c) (local.get $d)))
+        (local.set $e0 (f64x2.sub
+          (f64x2.sub (local.get $d) (f64x2.sub (local.get $c) (local.get $b)))
+          (f64x2.add (local.get $lh) (local.get $b))))
+        (local.set $r1 (f64x2.add (local.get $e0) (local.get $dl)))
+        (local.set $b (f64x2.sub (local.get $r1) (local.get $e0)))
+        (local.set $r2 (f64x2.sub
+          (f64x2.add (f64x2.sub (local.get $e0) (f64x2.sub (local.get $r1) (local.get $b))) (f64x2.sub (local.get $dl) (local.get $b)))
+          (local.get $ll)))
+        ;; Renormalized: a + ae = c + r1, b2 + f = ae + r2, s + e = a + b2 (roundedBetweenOrNaN).
+        (local.set $a (f64x2.add (local.get $c) (local.get $r1)))
+        (local.set $b (f64x2.sub (local.get $a) (local.get $c)))
+        (local.set $ae (f64x2.add (f64x2.sub (local.get $c) (f64x2.sub (local.get $a) (local.get $b))) (f64x2.sub (local.get $r1) (local.get $b))))
+        (local.set $b2 (f64x2.add (local.get $ae) (local.get $r2)))
+        (local.set $b (f64x2.sub (local.get $b2) (local.get $ae)))
+        (local.set $f (f64x2.add (f64x2.sub (local.get $ae) (f64x2.sub (local.get $b2) (local.get $b))) (f64x2.sub (local.get $r2) (local.get $b))))
+        (local.set $s (f64x2.add (local.get $a) (local.get $b2)))
+        (local.set $b (f64x2.sub (local.get $s) (local.get $a)))
+        (local.set $e (f64x2.add (f64x2.sub (local.get $a) (f64x2.sub (local.get $s) (local.get $b))) (f64x2.sub (local.get $b2) (local.get $b))))
+        ;; roundedOrNaN(s, e, |f| + lBound); + 0 makes a zero +0.
+        (local.set $bound (f64x2.add
+          (f64x2.add (f64x2.abs (local.get $f)) (local.get $lb))
+          (f64x2.mul (local.get $slack) (f64x2.abs (local.get $s)))))
+        (local.set $up (f64x2.add (local.get $s) (f64x2.add (local.get $e) (local.get $bound))))
+        (local.set $inf (f64x2.eq (local.get $x) (local.get $ninf)))
+        (local.set $ok (v128.or (local.get $inf)
+          (f64x2.eq (local.get $up) (f64x2.add (local.get $s) (f64x2.sub (local.get $e) (local.get $bound))))))
+        (v128.store (local.get $p) (v128.bitselect (local.get $ninf)
+          (f64x2.add (local.get $up) (v128.const i64x2 0 0)) (local.get $inf)))
+        (if (i32.xor (i64x2.all_true (local.get $ok)) (i32.const 1))
+          (then
+            (if (i64.eqz (i64x2.extract_lane 0 (local.get $ok))) (then (call $undecided (local.get $i))))
+            (if (i64.eqz (i64x2.extract_lane 1 (local.get $ok))) (then (call $undecided (i32.add (local.get $i) (i32.const 1)))))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br $next))))

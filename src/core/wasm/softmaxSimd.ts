@@ -3,13 +3,13 @@
 // bit for bit: both are correctly rounded. A whole row at once for softmax(); in blocks of a STEP for the
 // editor's stepped path, each step copying its block in and out, so nothing waits in the kernel between steps.
 import { addDD, doubleDouble } from '../doubleDouble';
-import { normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
+import { logProbabilityOf, logSumExpOf, normalizerOf, settleSteps, type Normalizer } from '../correctlyRounded';
 import { FAST_EXP_ERROR, SCALE_UP } from '../fastExp';
 import { roundedScaledOrNaN } from '../rounding';
 import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
 import { inRanges, runSteps, STEP, type Steps } from '../steps';
 import type { RowSum } from '../terms';
-import { blockOf, flushesOf, kernelFor, kernelSumError, load, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
+import { blockOf, copyIn, flushesOf, kernelFor, kernelSumError, load, logProbabilities, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
 
 /** The kernel's Dekker products of q·T stay exact inside this range of T and of every |x / T|. */
 const QUOTIENT_RANGE = [2 ** -900, 2 ** 900];
@@ -63,7 +63,7 @@ interface Extremes {
 }
 
 /** Folds a loaded block's quotients [from, to) into the extremes; false where the kernel must decline. */
-function foldBlock(block: Block, seen: { max: number; min: number }, logits: ArrayLike<number>, offset: number, from: number, temperature: number, e: Extremes): boolean {
+function foldBlock(block: Block, seen: { max: number; min: number; argmax: number }, logits: ArrayLike<number>, offset: number, from: number, temperature: number, e: Extremes): boolean {
   const f = block.kernel.f64;
   const n = block.entries;
   if (temperature !== 1) {
@@ -75,15 +75,15 @@ function foldBlock(block: Block, seen: { max: number; min: number }, logits: Arr
     }
   }
   e.min = Math.min(e.min, seen.min);
-  if (seen.max < e.max) return true;
-  for (let i = 0; i < n; i++) {
-    if (f[VALUES + i] !== seen.max) continue;
-    if (seen.max > e.max || e.argmax < 0) {
-      e.max = seen.max;
-      e.argmax = from + i;
-      if (temperature === 1) break;
-    } else if (temperature !== 1 && logits[offset + from + i] > logits[offset + e.argmax]) {
-      e.argmax = from + i;
+  if (seen.max < e.max || seen.argmax < 0) return true;
+  if (seen.max > e.max || e.argmax < 0) {
+    e.max = seen.max;
+    e.argmax = from + seen.argmax;
+  }
+  // Equal quotients of different logits (T ≠ 1): the largest logit is the maximum, the first among equal ones.
+  if (temperature !== 1) {
+    for (let i = seen.argmax; i < n; i++) {
+      if (f[VALUES + i] === seen.max && logits[offset + from + i] > logits[offset + e.argmax]) e.argmax = from + i;
     }
   }
   return true;
@@ -98,13 +98,13 @@ function sumOfRow(hi: number, lo: number, weighted: number, entries: number, flu
   return { hi, lo, scale: 0, error };
 }
 
-/** softmax of logits[offset, offset + n) / T at once, in the kernel's memory; undefined: use the TypeScript path. */
-function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number): SimdSoftmax | undefined {
+/** The kernel's row with its sum s′ and normalizer, the block holding the terms; undefined: use the TypeScript path. */
+function sumNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number, withLog: boolean): { block: Block; row: Row; norm: Normalizer; careful: boolean } | undefined {
   if (n === 0 || !(temperature >= QUOTIENT_RANGE[0] && temperature <= QUOTIENT_RANGE[1])) return undefined;
   const kernel = kernelFor(n, temperature !== 1);
   if (!kernel) return undefined;
   const block = blockOf(kernel, n, temperature);
-  const seen = load(block, logits, offset, 0, n, temperature);
+  const seen = load(block, logits, offset, 0, temperature);
   const e: Extremes = { max: -Infinity, min: Infinity, argmax: -1 };
   if (!seen || !foldBlock(block, seen, logits, offset, 0, temperature, e) || !(e.max > -Infinity && e.max < Infinity)) return undefined;
   const row = rowOf(logits, offset, n, temperature, e.max, e.argmax);
@@ -113,17 +113,89 @@ function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, te
   const calls = terms(block, careful, e.argmax);
   const s = sumOf(kernel);
   const sum = sumOfRow(s.hi, s.lo, s.weighted, n, flushesOf(n, calls), careful, 0);
-  if (!sum) return undefined;
-  const norm = normalizerOf(sum, false);
-  startProbabilities(kernel, norm);
-  probabilities(block, careful, 0);
-  const undecided = undecidedOf(kernel, n);
-  if (!undecided) return undefined;
-  return { row, norm, probabilities: kernel.f64.subarray(VALUES, VALUES + n), undecided };
+  return sum && { block, row, norm: normalizerOf(sum, withLog), careful };
+}
+
+/** What Ziv's test left undecided in a row, and what its ladder needs. */
+interface Unsettled {
+  row: Row;
+  norm: Normalizer;
+  undecided: number[];
+}
+
+/**
+ * softmax of logits[offset, offset + n) / T at once into out[at, at + n), the undecided entries approximate until
+ * settled; undefined: use the TypeScript path (out may be written).
+ */
+function softmaxSimdNow(logits: ArrayLike<number>, offset: number, n: number, temperature: number, out: Float64Array, at: number): Unsettled | undefined {
+  const now = sumNow(logits, offset, n, temperature, false);
+  if (!now) return undefined;
+  const { block, row, norm, careful } = now;
+  startProbabilities(block.kernel, norm);
+  probabilities(block, careful, 0, out, at);
+  const undecided = undecidedOf(block.kernel, n);
+  return undecided && { row, norm, undecided };
+}
+
+const shift = doubleDouble();
+
+/**
+ * out[at + i] = log p_i for i in [from, to) of a row with T = 1 by the kernel, as logProbabilitiesRange
+ * (correctlyRounded.ts) gives them, the entries still undecided pushed to `undecided`; false where that range
+ * must compute them (T ≠ 1, log S scaled, no WebAssembly SIMD).
+ */
+export function logProbabilitiesSimdRange(row: Row, norm: Normalizer, out: Float64Array, at: number, from: number, to: number, undecided: number[]): boolean {
+  if (row.temperature !== 1 || norm.lScale !== 0 || !(norm.lBound >= 0)) return false;
+  const kernel = kernelFor(to - from, false);
+  if (!kernel) return false;
+  const block = blockOf(kernel, to - from, 1);
+  copyIn(block, row.logits, row.offset + from);
+  startTerms(kernel, row.max, 0);
+  logProbabilities(block, norm, from);
+  const left = undecidedOf(kernel, to);
+  if (!left) return false;
+  out.set(kernel.f64.subarray(VALUES, VALUES + (to - from)), at + from);
+  // The kernel's test is the quick one; the three-part test's rule at midpoints, then the ladder, for the rest.
+  for (const i of left) {
+    row.shiftAt(i, shift);
+    const v = logProbabilityOf(row, i, norm, shift.hi, shift.lo);
+    if (v === v) {
+      out[at + i] = v;
+    } else {
+      out[at + i] = shift.hi - norm.lh;
+      undecided.push(i);
+    }
+  }
+  return true;
+}
+
+/**
+ * log softmax(logits), correctly rounded, as a new array; undefined where the TypeScript path must answer (as
+ * softmaxSimd, and for T ≠ 1).
+ */
+export function logSoftmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
+  if (temperature !== 1) return undefined;
+  const n = logits.length;
+  const now = sumNow(logits, 0, n, 1, true);
+  if (!now) return undefined;
+  const out = new Float64Array(n);
+  const undecided: number[] = [];
+  if (!logProbabilitiesSimdRange(now.row, now.norm, out, 0, 0, n, undecided)) return undefined;
+  if (undecided.length > 0) runSteps(settleSteps(now.row, now.norm, { logProbabilities: { indices: undecided, out, at: 0 } }));
+  return out;
+}
+
+/** log Σ exp(x_i / T), correctly rounded, from the kernel's sum; undefined where the TypeScript path must answer (as softmaxSimd). */
+export function logSumExpSimd(logits: ArrayLike<number>, temperature = 1): number | undefined {
+  const now = sumNow(logits, 0, logits.length, temperature, true);
+  if (!now) return undefined;
+  const result = { value: logSumExpOf(now.row, now.norm) };
+  if (result.value !== result.value) runSteps(settleSteps(now.row, now.norm, { logSumExp: result }));
+  return result.value;
 }
 
 /** Settles what Ziv's test left undecided, writing into out from `at`. */
-function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
+function settleInto(result: Unsettled, out: Float64Array, at: number): void {
   if (result.undecided.length === 0) return;
   runSteps(settleSteps(result.row, result.norm, { probabilities: { indices: result.undecided, out, at } }));
 }
@@ -134,21 +206,20 @@ function settleInto(result: SimdSoftmax, out: Float64Array, at: number): void {
  * beyond 2^±900, or every term but the maximum's below e^-550. The kernel is compiled on the first call.
  */
 export function softmaxSimd(logits: ArrayLike<number>, temperature = 1): Float64Array | undefined {
-  const result = softmaxSimdNow(logits, 0, logits.length, temperature);
+  const out = new Float64Array(logits.length);
+  const result = softmaxSimdNow(logits, 0, logits.length, temperature, out, 0);
   if (!result) return undefined;
-  const out = result.probabilities.slice();
   settleInto(result, out, 0);
   return out;
 }
 
 /**
  * As softmaxSimd for the row values[offset, offset + length) of a row-major matrix, written to
- * out[offset, offset + length); false where softmaxSimd would give undefined.
+ * out[offset, offset + length); false where softmaxSimd would give undefined (that part of out then undefined).
  */
 export function softmaxSimdInto(values: ArrayLike<number>, offset: number, length: number, temperature: number, out: Float64Array): boolean {
-  const result = softmaxSimdNow(values, offset, length, temperature);
+  const result = softmaxSimdNow(values, offset, length, temperature, out, offset);
   if (!result) return false;
-  out.set(result.probabilities, offset);
   settleInto(result, out, offset);
   return true;
 }
@@ -170,7 +241,7 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
     yield;
     const to = Math.min(n, from + STEP);
     const block = blockFor(from, to);
-    const seen = block && load(block, logits, offset, from, to, temperature);
+    const seen = block && load(block, logits, offset, from, temperature);
     if (!block || !seen || !foldBlock(block, seen, logits, offset, from, temperature, e)) return undefined;
   }
   if (!(e.max > -Infinity && e.max < Infinity)) return undefined;
@@ -189,7 +260,7 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
     yield;
     const to = Math.min(n, from + STEP);
     const block = blockFor(from, to);
-    if (!block || !load(block, logits, offset, from, to, temperature)) return undefined;
+    if (!block || !load(block, logits, offset, from, temperature)) return undefined;
     const { kernel } = block;
     startTerms(kernel, e.max, row.maxResidual);
     const masked = e.argmax >= from && e.argmax < to ? e.argmax - from : -1;
@@ -230,11 +301,10 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
       if (bounds) f[VALUES + (block.residuals >> 3) + (to - from)] = 0;
     }
     startProbabilities(kernel, norm);
-    probabilities(block, careful, from);
+    probabilities(block, careful, from, p, from);
     const left = undecidedOf(kernel, n);
     if (!left) return undefined;
     undecided.push(...left);
-    p.set(f.subarray(VALUES, VALUES + (to - from)), from);
   }
   return { row, norm, probabilities: p, undecided, exps };
 }
@@ -248,7 +318,7 @@ export function expSimd(xs: ArrayLike<number>): Float64Array | undefined {
   const kernel = kernelFor(n, false);
   if (!kernel) return undefined;
   const block = blockOf(kernel, n, 1);
-  load(block, xs, 0, 0, n, 1);
+  load(block, xs, 0, 0, 1);
   startTerms(kernel, 0, 0);
   terms(block, true, -1);
   const f = kernel.f64;
