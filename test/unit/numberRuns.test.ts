@@ -99,3 +99,22 @@ describe('a run of plain numbers', () => {
     assert.deepStrictEqual(first, big);
   });
 });
+
+describe('a run of numbers over several lines', () => {
+  it('reads one number per line, with LF or CRLF line ends and indentation', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = `x = [${eol}    1.5,${eol}\t-2,${eol}    0.12345678901234567,${eol}    3${eol}]${eol}`;
+      assert.deepStrictEqual(readAll(text, 'python'), [1.5, -2, 0.12345678901234567, 3]);
+    }
+  });
+
+  it('still lets each line start decide: comment markers, rows, fences and blank lines', () => {
+    assert.deepStrictEqual(readAll('# [1, 2,\n# 3, 4]\n', 'python'), [1, 2, 3, 4]);
+    assert.deepStrictEqual(findArrays('# [1, 2,\n3, 4]\n', 'python'), []);
+    const matlab = findArrays('A = [1 2\n3 4];', 'matlab');
+    assert.strictEqual(matlab.length, 1);
+    assert.deepStrictEqual(matlab[0].shape, [2, 2]);
+    assert.deepStrictEqual(findArrays('```python\nx = [1, 2,\n```\n3, 4]\n', 'markdown'), []);
+    assert.deepStrictEqual(findArrays('\\begin{bmatrix} 1 & 2 \\\\\n\n 3 & 4 \\end{bmatrix}', 'latex'), []);
+  });
+});

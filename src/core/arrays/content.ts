@@ -171,6 +171,8 @@ export abstract class ContentReader extends FrameStack {
     const first = count;
     let afterElement = f.afterElement;
     let long = false;
+    const p = this.profile;
+    const newlinesBlank = !p.newlineRows && !p.jsonStrings && this.commentBase < 0;
     let at = i;
     while (at < stop) {
       let j = at;
@@ -240,6 +242,14 @@ export abstract class ContentReader extends FrameStack {
         afterElement = false;
         c = text.charCodeAt(++at);
         while (c === Ch.Space) c = text.charCodeAt(++at);
+      }
+      // A line that starts with a number (one per line, as JSON is pretty-printed) means nothing to the line-start
+      // rules (fences, prompts, comment markers, rows): the run reads on; any other line goes back to the scanner.
+      if (newlinesBlank && (c === Ch.Newline || (c === Ch.Cr && text.charCodeAt(at + 1) === Ch.Newline))) {
+        let k = c === Ch.Cr ? at + 2 : at + 1;
+        let s = text.charCodeAt(k);
+        while (s === Ch.Space || s === Ch.Tab) s = text.charCodeAt(++k);
+        if ((s >= Ch.Zero && s <= Ch.Nine) || (s === Ch.Minus && text.charCodeAt(k + 1) >= Ch.Zero && text.charCodeAt(k + 1) <= Ch.Nine)) at = k;
       }
     }
     const added = count - first;
