@@ -104,7 +104,7 @@ describe('a run of numbers over several lines', () => {
   it('reads one number per line, with LF or CRLF line ends and indentation', () => {
     for (const eol of ['\n', '\r\n']) {
       const text = `x = [${eol}    1.5,${eol}\t-2,${eol}    0.12345678901234567,${eol}    3${eol}]${eol}`;
-      assert.deepStrictEqual(readAll(text, 'python'), [1.5, -2, 0.12345678901234567, 3]);
+      assert.deepStrictEqual(readAll(text, 'python'), [1.5, -2, Number('0.12345678901234567'), 3]);
     }
   });
 
