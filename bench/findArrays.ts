@@ -29,6 +29,30 @@ const SPELLINGS: [string, (x: number) => string][] = [
   ['e-notation', (x) => x.toExponential(8)],
 ];
 
+/** The same numbers laid out otherwise, so the figure is not one layout's: each turns the spelled numbers into a JSON text. */
+const LAYOUTS: [string, (spelled: string[]) => string][] = [
+  ['', (spelled) => `[${spelled.join(', ')}]`],
+  ['1000 rows of 1000', (spelled) => {
+    const rows: string[] = [];
+    for (let i = 0; i < spelled.length; i += 1000) rows.push(`[${spelled.slice(i, i + 1000).join(', ')}]`);
+    return `[${rows.join(',\n ')}]`;
+  }],
+  ['one per line', (spelled) => `[\n  ${spelled.join(',\n  ')}\n]`],
+];
+
+/** Inputs beside the spellings: other distributions, widths and separators. */
+const EXTRA: [string, () => string[]][] = [
+  ['small non-negative integers 0–9, `,` between', () => gaussians(1_000_000).map((x) => String(Math.min(9, Math.floor(Math.abs(x)))))],
+  ['uniform [0, 1) probabilities, full precision', () => {
+    const rnd = random(5);
+    return Array.from({ length: 1_000_000 }, () => String(rnd()));
+  }],
+  ['integers up to ±10^9', () => {
+    const rnd = random(6);
+    return Array.from({ length: 1_000_000 }, () => String(Math.floor((rnd() - 0.5) * 2e9)));
+  }],
+];
+
 function gaussians(count: number): number[] {
   const rnd = random(3);
   return Array.from({ length: count }, () => 3 * Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd()));
@@ -39,26 +63,38 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 }
 
-/** findArrays against JSON.parse on one JSON array of a million numbers per spelling, batches of the two interleaved. */
+/** findArrays against JSON.parse on the same text: medians and fastest of batches of the two interleaved. */
+function againstParse(name: string, text: string): string[] {
+  const parsed = JSON.parse(text) as unknown[];
+  const found = findArrays(text, 'json');
+  const flat = parsed.flat() as number[];
+  if (found.length !== 1 || found[0].values.length !== flat.length || found[0].values.some((v, i) => !Object.is(v, flat[i]))) {
+    throw new Error(`findArrays did not read the ${name} back exactly as JSON.parse does`);
+  }
+  const parse: number[] = [];
+  const find: number[] = [];
+  // Several rounds, each measuring both: a load that comes and goes on the shared machine hits both alike.
+  for (let round = 0; round < 5; round++) {
+    parse.push(...nsPerCallStats(() => JSON.parse(text) as number[], 300, 3).batches);
+    find.push(...nsPerCallStats(() => findArrays(text, 'json'), 300, 3).batches);
+  }
+  return [name, `${(text.length / MB).toFixed(1)} MB`, ms(median(find)), ms(median(parse)), `${(median(find) / median(parse)).toFixed(2)}×`,
+    `${(Math.min(...find) / Math.min(...parse)).toFixed(2)}×`];
+}
+
+/** Each spelling of a million numbers as one JSON array, the 4-decimal and 17-digit ones in the other layouts, and the extra inputs. */
 function spellingRows(): string[][] {
   const xs = gaussians(1_000_000);
-  return SPELLINGS.map(([name, spell]) => {
-    const text = `[${xs.map(spell).join(', ')}]`;
-    const parsed = JSON.parse(text) as number[];
-    const found = findArrays(text, 'json');
-    if (found.length !== 1 || found[0].values.some((v, i) => !Object.is(v, parsed[i]))) {
-      throw new Error(`findArrays did not read the ${name} back exactly as JSON.parse does`);
+  const rows: string[][] = [];
+  for (const [name, spell] of SPELLINGS) {
+    const spelled = xs.map(spell);
+    for (const [layout, lay] of LAYOUTS) {
+      if (layout !== '' && name !== '4 decimals' && name !== '17 significant digits') continue;
+      rows.push(againstParse(layout === '' ? name : `${name}, ${layout}`, lay(spelled)));
     }
-    const parse: number[] = [];
-    const find: number[] = [];
-    // Several rounds, each measuring both: a load that comes and goes on the shared machine hits both alike.
-    for (let round = 0; round < 5; round++) {
-      parse.push(...nsPerCallStats(() => JSON.parse(text) as number[], 300, 3).batches);
-      find.push(...nsPerCallStats(() => findArrays(text, 'json'), 300, 3).batches);
-    }
-    return [name, `${(text.length / MB).toFixed(1)} MB`, ms(median(find)), ms(median(parse)), `${(median(find) / median(parse)).toFixed(2)}×`,
-      `${(Math.min(...find) / Math.min(...parse)).toFixed(2)}×`];
-  });
+  }
+  for (const [name, make] of EXTRA) rows.push(againstParse(name, `[${make().join(name.includes('`,`') ? ',' : ', ')}]`));
+  return rows;
 }
 
 /** Python, a numpy print-out in a comment, JS, JSON, MATLAB, LaTeX and prose, repeated with fresh numbers. */
@@ -137,7 +173,7 @@ registerSuite({
       ],
     );
     const spellings = markdownTable(
-      ['1e6 numbers spelled as', 'size', 'findArrays ms (median)', 'JSON.parse ms (median)', 'ratio of medians', 'ratio of fastest'],
+      ['1e6 numbers', 'size', 'findArrays ms (median)', 'JSON.parse ms (median)', 'ratio of medians', 'ratio of fastest'],
       spellingRows(),
     );
     const hostile = markdownTable(
@@ -151,7 +187,7 @@ registerSuite({
       '## findArrays',
       'Goal: within 1.2× of JSON.parse on the numeric array, in the same run; hostile inputs far below a second.',
       speed,
-      'The same million numbers in each common spelling (medians of 15 batches of each, interleaved in 5 rounds, beside the fastest batches):',
+      'A million numbers in each common spelling, layout and a few other distributions (medians of 15 batches of each, interleaved in 5 rounds, beside the fastest batches):',
       spellings,
       hostile,
     ].join('\n\n');

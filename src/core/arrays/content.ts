@@ -1,14 +1,14 @@
 // Reading the tokens inside an array bracket or a LaTeX matrix: numbers, separators, rows and comments.
 
-import { readDecimal } from './decimal';
-import { FrameStack, type Frame } from './frames';
+import { POW10, readDecimal } from './decimal';
+import { FrameStack, Status, type Frame } from './frames';
 import { canStartLiteral, isBlank, isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './numbers';
 import type { Profile } from './profile';
 
 export const enum Ch {
   Tab = 9, Newline = 10, Cr = 13, Space = 32, Hash = 35, Percent = 37, Ampersand = 38, LParen = 40,
-  RParen = 41, Star = 42, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Semicolon = 59, Gt = 62,
-  LBracket = 91, Backslash = 92, RBracket = 93, Backtick = 96, LBrace = 123, RBrace = 125, Tilde = 126,
+  RParen = 41, Star = 42, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Semicolon = 59, Gt = 62,
+  UpperE = 69, LBracket = 91, Backslash = 92, RBracket = 93, Backtick = 96, LowerE = 101, LBrace = 123, RBrace = 125, Tilde = 126,
 }
 
 /** Where `code` next occurs within `limit` characters of `from`, or -1: a search that cannot turn quadratic. */
@@ -17,6 +17,9 @@ export function boundedIndexOf(text: string, code: number, from: number, limit: 
   for (let k = from; k < stop; k++) if (text.charCodeAt(k) === code) return k;
   return -1;
 }
+
+/** Characters beyond which a literal read by readDecimal sends the literals after it in its run straight there. */
+const LONG_LITERAL = 16;
 
 export abstract class ContentReader extends FrameStack {
   protected abstract profile: Profile;
@@ -59,6 +62,11 @@ export abstract class ContentReader extends FrameStack {
         }
         if (c === Ch.Minus && p.dash && text.charCodeAt(i + 1) === Ch.Minus) {
           i = this.lineEnd(i);
+          continue;
+        }
+        const after = this.numberRun(f, i, stop);
+        if (after !== i) {
+          i = after;
           continue;
         }
         if ((!readDecimal(text, i, read) && !readLiteral(text, i, n, p.juliaFloat, read)) ||
@@ -147,6 +155,111 @@ export abstract class ContentReader extends FrameStack {
       return this.reject(f, i);
     }
     return i;
+  }
+
+  /**
+   * Reads a run of plain decimals split by commas and spaces from i, the common case, in one loop: returns where
+   * the run stops (at a number start it leaves to the general reader, or at another token), i when it read none.
+   * Up to 15 digits and a power of ten within 10^±22 give the double in one exact operation (Clinger's fast
+   * path); longer literals go to readDecimal, and once one did, the run sends the next ones straight there.
+   */
+  protected numberRun(f: Frame, i: number, stop: number): number {
+    const text = this.text;
+    const values = this.values;
+    const read = this.read;
+    let count = this.valueCount;
+    const first = count;
+    let afterElement = f.afterElement;
+    let long = false;
+    const p = this.profile;
+    const newlinesBlank = !p.newlineRows && !p.jsonStrings && this.commentBase < 0;
+    let at = i;
+    while (at < stop) {
+      let j = at;
+      let c = text.charCodeAt(j);
+      const negative = c === Ch.Minus;
+      if (negative) c = text.charCodeAt(++j);
+      if (!(c >= Ch.Zero && c <= Ch.Nine)) break;
+      let value = 0;
+      let end = -1;
+      if (!long) {
+        const digitsStart = j;
+        let m = 0;
+        do {
+          m = m * 10 + (c - Ch.Zero);
+          c = text.charCodeAt(++j);
+        } while (c >= Ch.Zero && c <= Ch.Nine);
+        let digits = j - digitsStart;
+        let e10 = 0;
+        if (c === Ch.Dot && digits <= 15) {
+          const fracStart = ++j;
+          // A 16th digit makes the literal readDecimal's: reading on here would only read it twice.
+          const fracStop = fracStart + 16 - digits;
+          c = text.charCodeAt(j);
+          while (c >= Ch.Zero && c <= Ch.Nine && j < fracStop) {
+            m = m * 10 + (c - Ch.Zero);
+            c = text.charCodeAt(++j);
+          }
+          e10 = fracStart - j;
+          digits -= e10;
+        }
+        if (c === Ch.LowerE || c === Ch.UpperE) {
+          let k = j + 1;
+          let s = text.charCodeAt(k);
+          const expNegative = s === Ch.Minus;
+          if (expNegative || s === Ch.Plus) s = text.charCodeAt(++k);
+          const expStart = k;
+          let e = 0;
+          while (s >= Ch.Zero && s <= Ch.Nine && k - expStart < 4) {
+            e = e * 10 + (s - Ch.Zero);
+            s = text.charCodeAt(++k);
+          }
+          // No exponent digits (`1e`, a suffix): readDecimal decides; a longer exponent leaves a digit at c.
+          if (k === expStart) digits = 16;
+          e10 += expNegative ? -e : e;
+          j = k;
+          c = s;
+        }
+        if (digits <= 15 && e10 >= -22 && e10 <= 22 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket || this.delimits(c, false))) {
+          value = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
+          if (negative) value = -value;
+          end = j;
+        }
+      }
+      if (end < 0) {
+        if (!readDecimal(text, at, read) || !this.delimits(text.charCodeAt(read.end), false)) break;
+        value = read.value;
+        end = read.end;
+        long = end - at > LONG_LITERAL;
+      }
+      values[count++] = value;
+      afterElement = true;
+      at = end;
+      // The separators up to the next number: blanks around one comma.
+      c = text.charCodeAt(at);
+      while (c === Ch.Space) c = text.charCodeAt(++at);
+      if (c === Ch.Comma) {
+        afterElement = false;
+        c = text.charCodeAt(++at);
+        while (c === Ch.Space) c = text.charCodeAt(++at);
+      }
+      // A line that starts with a number (one per line, as JSON is pretty-printed) means nothing to the line-start
+      // rules (fences, prompts, comment markers, rows): the run reads on; any other line goes back to the scanner.
+      if (newlinesBlank && (c === Ch.Newline || (c === Ch.Cr && text.charCodeAt(at + 1) === Ch.Newline))) {
+        let k = c === Ch.Cr ? at + 2 : at + 1;
+        let s = text.charCodeAt(k);
+        while (s === Ch.Space || s === Ch.Tab) s = text.charCodeAt(++k);
+        if ((s >= Ch.Zero && s <= Ch.Nine) || (s === Ch.Minus && text.charCodeAt(k + 1) >= Ch.Zero && text.charCodeAt(k + 1) <= Ch.Nine)) at = k;
+      }
+    }
+    const added = count - first;
+    if (added === 0) return i;
+    if (f.kids > 0 && f.status === Status.Ok) f.status = Status.Ragged;
+    this.valueCount = count;
+    f.nums += added;
+    f.rowLen += added;
+    f.afterElement = afterElement;
+    return at;
   }
 
   /** The content of a LaTeX matrix: numbers in cells split by `&`, rows split by `\\`. */

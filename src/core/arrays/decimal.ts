@@ -8,7 +8,7 @@ import { roundedOrNaN } from '../rounding';
 import type { LiteralRead } from './numbers';
 
 /** 10^0 … 10^22: every one is exactly representable as a double. */
-const POW10: number[] = [];
+export const POW10: number[] = [];
 for (let k = 0; k <= 22; k++) POW10.push(Number(`1e${k}`));
 
 /** Each power of ten already split in halves (Veltkamp), for Dekker's exact product. */

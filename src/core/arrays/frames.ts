@@ -61,6 +61,12 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * The value buffer of the last finished scan, for the next one while the garbage collector leaves it: storing into
+ * a long array in place costs a fraction of growing a fresh one to a million numbers again.
+ */
+let spareValues: WeakRef<number[]> | undefined;
+
 export class FrameStack {
   protected readonly frames: Frame[] = [];
   protected depth = 0;
@@ -73,8 +79,8 @@ export class FrameStack {
   /** Index of the lowest frame opened inside a comment, or -1. */
   protected commentBase = -1;
   /** The numbers of the open arrays, and the finished sub-arrays that may still be reported on their own. */
-  private readonly values: number[] = [];
-  private valueCount = 0;
+  protected values: number[];
+  protected valueCount = 0;
   private readonly pending: Candidate[] = [];
   private pendingCount = 0;
 
@@ -89,7 +95,17 @@ export class FrameStack {
   constructor(
     protected readonly text: string,
     protected readonly sink: ArraySink,
-  ) {}
+  ) {
+    // At most one scan holds the buffer: taking it leaves none for a scan that starts meanwhile.
+    this.values = spareValues?.deref() ?? [];
+    spareValues = undefined;
+  }
+
+  /** The scan is over: its value buffer may serve the next one. */
+  protected releaseValues(): void {
+    if (this.values.length > 0) spareValues = new WeakRef(this.values);
+    this.values = [];
+  }
 
   /**
    * True when nothing open can still become an array or hold one back: every open bracket is a plain group or

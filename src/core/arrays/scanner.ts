@@ -125,6 +125,7 @@ class Scanner extends ContentReader {
     this.position = i;
     if (i < n) return false;
     this.abandonTo(0);
+    this.releaseValues();
     return true;
   }
 
