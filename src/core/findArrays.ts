@@ -2,7 +2,7 @@
 import { Checkpoints, checkpointSpacing, noBrackets } from './arrays/checkpoints';
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
 import { editKeepsRules } from './arrays/dialect';
-import { profileFor } from './arrays/profile';
+import { profileFor } from './languages';
 import { scanArrays, slicedScan, type Recording, type SlicedScan } from './arrays/scanner';
 import { lastAtMost } from './arrays/search';
 import { SoftmaxInputError } from './softmaxInput';

@@ -16,4 +16,4 @@ export * as lab from './lab';
 export * from './arrayWindow';
 export * from './claims';
 export * from './notebook';
-export * from './fileLanguages';
+export * from './languages';

@@ -2,7 +2,7 @@
 // printed value differ from the exact one: half a unit in its last printed place.
 import { readDecimal } from './arrays/decimal';
 import { isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './arrays/numbers';
-import { profileFor } from './arrays/profile';
+import { profileFor } from './languages';
 import type { FoundArray } from './findArrays';
 import { rowsOf } from './softmax';
 import { rowSums } from './stats';

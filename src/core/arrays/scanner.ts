@@ -8,7 +8,8 @@ import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './fram
 import { isBlank, isIdentChar } from './numbers';
 import { profileOfText } from './dialect';
 import { readPrint } from './replPrints';
-import { profileFor, type Profile } from './profile';
+import { type Profile } from './profile';
+import { profileFor } from '../languages';
 
 export type { ArraySink } from './frames';
 
