@@ -9,11 +9,9 @@ import * as path from 'path';
 import {
   argmax,
   classifyArray,
-  describeReason,
   distributionOf,
   findArrays,
   formatProbabilityDigits,
-  outputText,
   printPrecision,
   roleWindow,
   softmaxRows,
@@ -21,6 +19,8 @@ import {
   type FoundArray,
   type Role,
 } from '../src/core';
+import { outputText } from '../src/core/notebook';
+import { describeReason } from '../src/core/roles';
 import { corpusFiles, type CorpusFile } from './corpus';
 import { markdownTable, registerSuite } from './harness';
 

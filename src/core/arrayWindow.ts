@@ -1,5 +1,6 @@
 // The array at an offset of a text too large to scan whole: a window around the offset, read in pieces, that grows
 // to the array's own brackets when the offset sits in an array longer than the window, up to a cap.
+import { Ch } from './charCodes';
 import { arrayContaining, ArrayScan, type FoundArray } from './findArrays';
 import type { Steps } from './softmax';
 
@@ -50,8 +51,8 @@ function* lookBack(source: TextSource, offset: number, limit: number, chunk: num
     const text = source.text(start, end);
     for (let i = text.length - 1; i >= 0; i--) {
       const c = text.charCodeAt(i);
-      if (c === 93) depth++;
-      else if (c === 91) {
+      if (c === Ch.RBracket) depth++;
+      else if (c === Ch.LBracket) {
         if (depth === 0) return { kind: 'opener', at: start + i };
         depth--;
       } else if (outsideArrays.has(c)) return { kind: 'outside', at: start + i };
@@ -71,8 +72,8 @@ function* closingBracket(source: TextSource, opener: number, limit: number, chun
     const text = source.text(start, end);
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 91) depth++;
-      else if (c === 93 && --depth === 0) return start + i + 1;
+      if (c === Ch.LBracket) depth++;
+      else if (c === Ch.RBracket && --depth === 0) return start + i + 1;
     }
     start = end;
     if (start < limit) yield;

@@ -1,6 +1,7 @@
 // The code a printed array claims to be the softmax of: the statement that showed it, followed through simple
 // assignments back to a softmax call on an array written in the document. Anything beyond a simple reading
 // gives no claim: a missed claim costs nothing, a false one tells a person their correct print is wrong.
+import { Ch } from './charCodes';
 import type { FoundArray } from './findArrays';
 
 /** What a printed array says it is: softmax of `logits` (the literal written in the code), as the code computed it. */
@@ -63,10 +64,10 @@ function stripComment(line: string): string {
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);
     if (quote !== 0) {
-      if (c === 92) k++;
+      if (c === Ch.Backslash) k++;
       else if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 35 || (c === 47 && line.charCodeAt(k + 1) === 47)) return line.slice(0, k).trim().replace(/;$/, '');
+    } else if (c === Ch.Quote || c === Ch.Apostrophe) quote = c;
+    else if (c === Ch.Hash || (c === Ch.Slash && line.charCodeAt(k + 1) === Ch.Slash)) return line.slice(0, k).trim().replace(/;$/, '');
   }
   return line.replace(/;$/, '').trim();
 }
@@ -229,15 +230,15 @@ export function splitArguments(args: string): string[] | undefined {
   for (let k = 0; k < args.length; k++) {
     const c = args.charCodeAt(k);
     if (quote !== 0) {
-      if (c === 92) k++;
+      if (c === Ch.Backslash) k++;
       else if (c === quote) quote = 0;
       continue;
     }
-    if (c === 34 || c === 39) quote = c;
-    else if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) {
+    if (c === Ch.Quote || c === Ch.Apostrophe) quote = c;
+    else if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) depth++;
+    else if (c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) {
       if (--depth < 0) return undefined;
-    } else if (c === 44 && depth === 0) {
+    } else if (c === Ch.Comma && depth === 0) {
       out.push(args.slice(from, k));
       from = k + 1;
     }

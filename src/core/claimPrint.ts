@@ -1,6 +1,7 @@
 // The correct print in the print's own style: only the wrong entries' digits change, each written as the print
 // wrote its neighbours (the same decimals, or mantissa digits and exponent form), and where numpy padded its
 // columns with spaces the padding absorbs a change of width. Brackets, wrappers, commas and line breaks stay.
+import { Ch } from './charCodes';
 import type { FoundArray } from './findArrays';
 import type { PrintPrecision } from './precision';
 
@@ -23,8 +24,8 @@ export function correctedPrint(text: string, printed: FoundArray, precision: Pri
     // numpy pads columns: a wider number takes spaces from the padding after it, a narrower one leaves them.
     const delta = written.length - old.length;
     let pad = 0;
-    while (text.charCodeAt(at + pad) === 32) pad++;
-    const padded = pad > 0 && text.charCodeAt(at + pad) !== 93 && text.charCodeAt(at + pad) !== 10 && text.charCodeAt(from - 1) !== 44 && !text.slice(printed.start, printed.end).includes(',');
+    while (text.charCodeAt(at + pad) === Ch.Space) pad++;
+    const padded = pad > 0 && text.charCodeAt(at + pad) !== Ch.RBracket && text.charCodeAt(at + pad) !== Ch.Newline && text.charCodeAt(from - 1) !== Ch.Comma && !text.slice(printed.start, printed.end).includes(',');
     if (padded && delta > 0 && pad > delta) at += delta;
     else if (padded && delta < 0) out += ' '.repeat(-delta);
   }

@@ -1,8 +1,9 @@
 // Every numeric array a person writes or pastes, found in one linear pass (the scanner in ./arrays).
+import { Ch } from './charCodes';
 import { Checkpoints, checkpointSpacing, noBrackets } from './arrays/checkpoints';
 import { isBlank, readLiteral, type LiteralRead } from './arrays/numbers';
 import { editKeepsRules } from './arrays/dialect';
-import { profileFor } from './arrays/profile';
+import { profileFor } from './languages';
 import { scanArrays, slicedScan, type Recording, type SlicedScan } from './arrays/scanner';
 import { lastAtMost } from './arrays/search';
 import { SoftmaxInputError } from './softmaxInput';
@@ -241,14 +242,14 @@ export function parseNumberList(text: string, languageId?: string): FoundArray |
     const c = text.charCodeAt(i);
     if (isBlank(c)) {
       i++;
-    } else if (c === 44) {
+    } else if (c === Ch.Comma) {
       if (!afterNumber) return undefined;
       afterNumber = false;
       i++;
     } else {
       if (!readLiteral(text, i, e, juliaFloat, read) || read.end > e) return undefined;
       const next = text.charCodeAt(read.end);
-      if (read.end < e && !isBlank(next) && next !== 44) return undefined;
+      if (read.end < e && !isBlank(next) && next !== Ch.Comma) return undefined;
       values.push(read.value);
       afterNumber = true;
       i = read.end;
@@ -265,7 +266,7 @@ function rowsOf(text: string, arrays: FoundArray[]): FoundArray | undefined {
     if (a.shape.length !== shape.length || a.shape.some((d, i) => d !== shape[i])) return undefined;
     for (let i = arrays[k - 1].end; i < a.start; i++) {
       const c = text.charCodeAt(i);
-      if (!isBlank(c) && c !== 44) return undefined;
+      if (!isBlank(c) && c !== Ch.Comma) return undefined;
     }
   }
   return {

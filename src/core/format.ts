@@ -127,7 +127,30 @@ export function formatNumber(x: number, significant = 6): string {
   return trimZeros(rounded.toFixed(Math.min(100, Math.max(0, digits - 1 - Math.floor(Math.log10(a))))));
 }
 
-export type ExportSyntax = 'python' | 'numpy' | 'json' | 'javascript' | 'latex';
+/**
+ * How an array is written as code: a Python list, `np.array`, JSON, a JS array, a LaTeX bmatrix, a C/C++ initializer
+ * list, a Go slice, a Rust `vec!`, an R vector or `matrix`, a Julia or MATLAB matrix, a Java, C# or Kotlin array.
+ */
+export type ExportSyntax =
+  | 'python' | 'numpy' | 'json' | 'javascript' | 'latex'
+  | 'c' | 'go' | 'rust' | 'r' | 'julia' | 'matlab' | 'java' | 'csharp' | 'kotlin';
+
+/** −∞, +∞ and NaN in each syntax that has names for them (JSON has none: it writes null, as JSON.stringify does). */
+const NON_FINITE: Record<Exclude<ExportSyntax, 'json'>, readonly [negative: string, positive: string, nan: string]> = {
+  python: ["float('-inf')", "float('inf')", "float('nan')"],
+  numpy: ['-np.inf', 'np.inf', 'np.nan'],
+  javascript: ['-Infinity', 'Infinity', 'NaN'],
+  latex: ['-\\infty', '\\infty', '\\text{NaN}'],
+  c: ['-INFINITY', 'INFINITY', 'NAN'],
+  go: ['math.Inf(-1)', 'math.Inf(1)', 'math.NaN()'],
+  rust: ['f64::NEG_INFINITY', 'f64::INFINITY', 'f64::NAN'],
+  r: ['-Inf', 'Inf', 'NaN'],
+  julia: ['-Inf', 'Inf', 'NaN'],
+  matlab: ['-Inf', 'Inf', 'NaN'],
+  java: ['Double.NEGATIVE_INFINITY', 'Double.POSITIVE_INFINITY', 'Double.NaN'],
+  csharp: ['double.NegativeInfinity', 'double.PositiveInfinity', 'double.NaN'],
+  kotlin: ['Double.NEGATIVE_INFINITY', 'Double.POSITIVE_INFINITY', 'Double.NaN'],
+};
 
 /**
  * Python's repr of a float: the shortest digits that round-trip, fixed from 1e-4 up to 1e16 with '.0'
@@ -157,20 +180,9 @@ function fixedOrScientific(x: number, decimals: number): string {
  */
 function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefined, text?: string): string {
   if (!Number.isFinite(x)) {
-    const negative = x < 0;
-    switch (syntax) {
-      case 'python':
-        return Number.isNaN(x) ? "float('nan')" : negative ? "float('-inf')" : "float('inf')";
-      case 'numpy':
-        return Number.isNaN(x) ? 'np.nan' : negative ? '-np.inf' : 'np.inf';
-      case 'json':
-        // JSON has no infinities or NaN; null is what JSON.stringify writes.
-        return 'null';
-      case 'javascript':
-        return Number.isNaN(x) ? 'NaN' : negative ? '-Infinity' : 'Infinity';
-      case 'latex':
-        return Number.isNaN(x) ? '\\text{NaN}' : negative ? '-\\infty' : '\\infty';
-    }
+    if (syntax === 'json') return 'null';
+    const [negative, positive, nan] = NON_FINITE[syntax];
+    return Number.isNaN(x) ? nan : x < 0 ? negative : positive;
   }
   const d = decimals === undefined ? undefined : Math.max(0, Math.min(100, Math.floor(decimals)));
   let s: string;
@@ -188,17 +200,35 @@ function exportNumber(x: number, syntax: ExportSyntax, decimals: number | undefi
     const at = s.indexOf('e');
     if (at >= 0) s = `${s.slice(0, at)} \\times 10^{${Number(s.slice(at + 1))}}`;
   }
+  // Rust and Kotlin read `2` as an integer, which a list of doubles does not take.
+  if ((syntax === 'rust' || syntax === 'kotlin') && /^-?\d+$/.test(s)) s += '.0';
   return s;
 }
 
-/** Nested brackets for list syntaxes; matrices put each row on its own line. */
-function nested(cells: string[], shape: readonly number[], indent: number): string {
-  if (shape.length <= 1) return `[${cells.join(', ')}]`;
+/** The brackets of one level of a nested array: `[`…`]`, `{`…`}`, or Kotlin's `doubleArrayOf(`…`)` at the innermost. */
+type Brackets = (innermost: boolean) => readonly [open: string, close: string];
+const squareBrackets: Brackets = () => ['[', ']'];
+const braces: Brackets = () => ['{', '}'];
+const kotlinCalls: Brackets = (innermost) => (innermost ? ['doubleArrayOf(', ')'] : ['arrayOf(', ')']);
+
+/** Nested brackets; matrices put each row on its own line, aligned under the first. */
+function nested(cells: string[], shape: readonly number[], indent: number, brackets: Brackets = squareBrackets): string {
+  const [open, close] = brackets(shape.length <= 1);
+  if (shape.length <= 1) return `${open}${cells.join(', ')}${close}`;
   const [outer, ...inner] = shape;
   const size = cells.length / Math.max(1, outer);
   const parts: string[] = [];
-  for (let r = 0; r < outer; r++) parts.push(nested(cells.slice(r * size, (r + 1) * size), inner, indent + 1));
-  return `[${parts.join(`,\n${' '.repeat(indent + 1)}`)}]`;
+  for (let r = 0; r < outer; r++) parts.push(nested(cells.slice(r * size, (r + 1) * size), inner, indent + open.length, brackets));
+  return `${open}${parts.join(`,\n${' '.repeat(indent + open.length)}`)}${close}`;
+}
+
+/** The rows of a matrix, each a list of cells: a vector is one row; deeper shapes flatten all but the last axis. */
+function rowsOf(cells: string[], shape: readonly number[]): string[][] {
+  const cols = shape[shape.length - 1];
+  if (cols === 0) return [[]];
+  const rows: string[][] = [];
+  for (let r = 0; r * cols < cells.length; r++) rows.push(cells.slice(r * cols, (r + 1) * cols));
+  return rows;
 }
 
 /** Checks that the shape holds exactly the values given. */
@@ -210,8 +240,8 @@ function checkShape(length: number, shape: readonly number[]): void {
 }
 
 /**
- * A vector or matrix (row-major, any shape) as code: a Python list, `np.array([...])`, JSON, a JS array,
- * or a LaTeX bmatrix (a vector becomes one row; deeper shapes flatten all but the last axis into rows).
+ * A vector or matrix (row-major, any shape) as code in the given syntax (see ExportSyntax). Syntaxes whose matrices
+ * are rows (LaTeX, Julia, MATLAB, R) write a vector as one row and flatten deeper shapes into rows; the others nest.
  * Without decimals every number is written in its shortest round-trip form; `text` may write each finite value
  * itself (as a decimal literal, which the syntax then spells).
  */
@@ -225,6 +255,7 @@ export function formatArray(
   checkShape(values.length, shape);
   const cells: string[] = [];
   for (let i = 0; i < values.length; i++) cells.push(exportNumber(values[i], syntax, decimals, text?.(i)));
+  const matrix = shape.length > 1;
   switch (syntax) {
     case 'python':
     case 'json':
@@ -232,37 +263,30 @@ export function formatArray(
       return nested(cells, shape, 0);
     case 'numpy':
       return `np.array(${nested(cells, shape, 'np.array('.length)})`;
-    case 'latex': {
-      const cols = shape[shape.length - 1];
-      const rows: string[] = [];
-      for (let r = 0; r * cols < cells.length || (cols === 0 && r === 0); r++) {
-        rows.push(cells.slice(r * cols, (r + 1) * cols).join(' & '));
-        if (cols === 0) break;
-      }
-      return `\\begin{bmatrix} ${rows.join(' \\\\ ')} \\end{bmatrix}`;
+    case 'c':
+      return nested(cells, shape, 0, braces);
+    case 'go':
+    case 'java':
+    case 'csharp': {
+      const type = syntax === 'go' ? `${'[]'.repeat(shape.length)}float64`
+        : syntax === 'java' ? `new double${'[]'.repeat(shape.length)} `
+        : `new double[${','.repeat(shape.length - 1)}] `;
+      return type + nested(cells, shape, type.length, braces);
     }
-  }
-}
-
-/**
- * The export syntax that suits a VS Code language id: Python and Markdown → Python list,
- * JavaScript/TypeScript (and React variants) → JS array, JSON/JSONC/JSON Lines → JSON,
- * LaTeX/TeX → bmatrix, anything else → JSON (the most widely readable).
- */
-export function exportSyntaxFor(languageId: string): ExportSyntax {
-  switch (languageId) {
-    case 'python':
-    case 'markdown':
-      return 'python';
-    case 'javascript':
-    case 'typescript':
-    case 'javascriptreact':
-    case 'typescriptreact':
-      return 'javascript';
+    case 'rust':
+      return `vec!${nested(cells, shape, 'vec!'.length)}`;
+    case 'kotlin':
+      return nested(cells, shape, 0, kotlinCalls);
     case 'latex':
-    case 'tex':
-      return 'latex';
-    default:
-      return 'json';
+      return `\\begin{bmatrix} ${rowsOf(cells, shape).map((row) => row.join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+    case 'julia':
+      return matrix ? `[${rowsOf(cells, shape).map((row) => row.join(' ')).join(';\n ')}]` : `[${cells.join(', ')}]`;
+    case 'matlab':
+      return `[${rowsOf(cells, shape).map((row) => row.join(', ')).join(';\n ')}]`;
+    case 'r': {
+      if (!matrix) return `c(${cells.join(', ')})`;
+      const rows = rowsOf(cells, shape);
+      return `matrix(c(${rows.map((row) => row.join(', ')).join(`,\n${' '.repeat('matrix(c('.length)}`)}), nrow = ${rows.length}, byrow = TRUE)`;
+    }
   }
 }

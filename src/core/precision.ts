@@ -1,8 +1,9 @@
 // How the numbers of a found array were printed, read back from its own literal, and what that lets a
 // printed value differ from the exact one: half a unit in its last printed place.
+import { Ch } from './charCodes';
 import { readDecimal } from './arrays/decimal';
 import { isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './arrays/numbers';
-import { profileFor } from './arrays/profile';
+import { profileFor } from './languages';
 import type { FoundArray } from './findArrays';
 import { rowsOf } from './softmax';
 import { rowSums } from './stats';
@@ -45,7 +46,7 @@ export function printPrecision(text: string, array: FoundArray, languageId?: str
   for (let i = array.start; i < end; ) {
     const c = text.charCodeAt(i);
     if (!startsNumber(text, i, c) || !readNumber(text, i, end, juliaFloat, read) || isIdentChar(text.charCodeAt(read.end))) {
-      i = isIdentChar(c) || c === 92 ? skipWord(text, i, end) : i + 1;
+      i = isIdentChar(c) || c === Ch.Backslash ? skipWord(text, i, end) : i + 1;
       continue;
     }
     if (k >= n) return undefined;
@@ -190,33 +191,33 @@ function placeOf(text: string, from: number, to: number, juliaFloat: boolean): P
   let i = from;
   // A wrapper such as np.float64(0.5) is read by the literal inside it.
   for (let k = i; k < to; k++) {
-    if (text.charCodeAt(k) === 40) {
+    if (text.charCodeAt(k) === Ch.LParen) {
       i = k + 1;
       break;
     }
   }
   let c = text.charCodeAt(i);
-  while (c === 43 || c === 45 || c === 0x2212 || c === 32 || c === 39 || c === 34) c = text.charCodeAt(++i);
-  if (!isDigit(c) && c !== 46) {
+  while (c === Ch.Plus || c === Ch.Minus || c === Ch.UnicodeMinus || c === Ch.Space || c === Ch.Apostrophe || c === Ch.Quote) c = text.charCodeAt(++i);
+  if (!isDigit(c) && c !== Ch.Dot) {
     place.kind = 'exact';
     return place;
   }
   // Hexadecimal, octal and binary integers are whole numbers.
   const x = text.charCodeAt(i + 1) | 32;
-  if (c === 48 && (x === 120 || x === 111 || x === 98)) return place;
-  while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i++;
-  if (text.charCodeAt(i) === 46) {
+  if (c === Ch.Zero && (x === Ch.LowerX || x === Ch.LowerO || x === Ch.LowerB)) return place;
+  while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === Ch.Underscore)) i++;
+  if (text.charCodeAt(i) === Ch.Dot) {
     i++;
-    while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) {
-      if (text.charCodeAt(i) !== 95) place.decimals++;
+    while (i < to && (isDigit(text.charCodeAt(i)) || text.charCodeAt(i) === Ch.Underscore)) {
+      if (text.charCodeAt(i) !== Ch.Underscore) place.decimals++;
       i++;
     }
   }
   const e = text.charCodeAt(i);
-  if ((e === 101 || e === 69 || (juliaFloat && e === 102)) && i + 1 < to) {
+  if ((e === Ch.LowerE || e === Ch.UpperE || (juliaFloat && e === Ch.LowerF)) && i + 1 < to) {
     let k = i + 1;
-    const negative = text.charCodeAt(k) === 45;
-    if (negative || text.charCodeAt(k) === 43) k++;
+    const negative = text.charCodeAt(k) === Ch.Minus;
+    if (negative || text.charCodeAt(k) === Ch.Plus) k++;
     let exponent = 0;
     const digits = k;
     for (; k < to && isDigit(text.charCodeAt(k)) && exponent < 100000; k++) exponent = exponent * 10 + (text.charCodeAt(k) - 48);
@@ -232,19 +233,19 @@ function placeOf(text: string, from: number, to: number, juliaFloat: boolean): P
 const PLACE: Place = { kind: 'fixed', decimals: 0, exponent: 0 };
 
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return c >= Ch.Zero && c <= Ch.Nine;
 }
 
 /** A number may start here: a digit, a point before a digit, a sign, or a word such as `inf` or `float(`. */
 function startsNumber(text: string, i: number, c: number): boolean {
-  if (i > 0 && (isIdentChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 46)) return false;
-  return isDigit(c) || c === 46 || c === 45 || c === 43 || c === 0x2212 || (isIdentChar(c) && !isDigit(c)) || c === 92;
+  if (i > 0 && (isIdentChar(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === Ch.Dot)) return false;
+  return isDigit(c) || c === Ch.Dot || c === Ch.Minus || c === Ch.Plus || c === Ch.UnicodeMinus || (isIdentChar(c) && !isDigit(c)) || c === Ch.Backslash;
 }
 
 /** Past a name (letters, digits, dots and `::` between names, a leading backslash). */
 function skipWord(text: string, i: number, end: number): number {
-  let k = text.charCodeAt(i) === 92 ? i + 1 : i;
-  while (k < end && (isIdentChar(text.charCodeAt(k)) || text.charCodeAt(k) === 46 || text.charCodeAt(k) === 58)) k++;
+  let k = text.charCodeAt(i) === Ch.Backslash ? i + 1 : i;
+  while (k < end && (isIdentChar(text.charCodeAt(k)) || text.charCodeAt(k) === Ch.Dot || text.charCodeAt(k) === Ch.Colon)) k++;
   return Math.max(k, i + 1);
 }
 

@@ -1,5 +1,6 @@
 // What printed an output: the code just above a printed array (in a notebook saved as JSON, the cell's source
 // after its outputs), followed through the names it shows back to the call that made the value.
+import { Ch } from './charCodes';
 import type { FoundArray } from './findArrays';
 import { indexWithin, lineStartWithin } from './windows';
 
@@ -103,10 +104,10 @@ function* linesAbove(text: string, lineStart: number): Generator<string> {
 /** A printed line begins with a bracket or a digit (after blanks and a JSON string's quote): no code does. */
 function startsOutput(line: string): boolean {
   let k = 0;
-  while (k < line.length && (line.charCodeAt(k) === 32 || line.charCodeAt(k) === 9 || line.charCodeAt(k) === 34)) k++;
+  while (k < line.length && (line.charCodeAt(k) === Ch.Space || line.charCodeAt(k) === Ch.Tab || line.charCodeAt(k) === Ch.Quote)) k++;
   const c = line.charCodeAt(k);
-  if (c === 91) return true;
-  return c >= 48 && c <= 57;
+  if (c === Ch.LBracket) return true;
+  return c >= Ch.Zero && c <= Ch.Nine;
 }
 
 /**
@@ -134,8 +135,8 @@ function normalize(line: string): string {
   let end = code.length;
   for (let k = 0; k < 4 && end > 0; k++) {
     const c = code.charCodeAt(end - 1);
-    if (c === 44 || c === 59 || c === 34 || c === 39 || c === 32) end--;
-    else if (c === 110 && code.charCodeAt(end - 2) === 92) end -= 2;
+    if (c === Ch.Comma || c === Ch.Semicolon || c === Ch.Quote || c === Ch.Apostrophe || c === Ch.Space) end--;
+    else if (c === Ch.LowerN && code.charCodeAt(end - 2) === Ch.Backslash) end -= 2;
     else break;
   }
   return code.slice(0, end).trim();
@@ -223,8 +224,8 @@ function matching(s: string, open: number): number {
   let depth = 0;
   for (let k = open; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if ((c === 41 || c === 93 || c === 125) && --depth === 0) return k;
+    if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) depth++;
+    else if ((c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) && --depth === 0) return k;
   }
   return -1;
 }
@@ -234,9 +235,9 @@ function firstArgument(args: string): string {
   let depth = 0;
   for (let k = 0; k < args.length; k++) {
     const c = args.charCodeAt(k);
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93 || c === 125) depth--;
-    else if (c === 44 && depth === 0) return args.slice(0, k);
+    if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) depth++;
+    else if (c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) depth--;
+    else if (c === Ch.Comma && depth === 0) return args.slice(0, k);
   }
   return args;
 }

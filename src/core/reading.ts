@@ -1,7 +1,7 @@
 // Plain readings of the walkthrough's formulas, for screen readers that cannot read MathML: the same
 // symbols and printed digits as tex.ts, written linearly ("p0 = exp(x0 − m) / S = 1 / 1.517 = 0.6590").
 import type { Breakdown } from './breakdown';
-import { fillTemplate } from './template';
+import { fillTemplate, spokenNumber } from './template';
 import { probabilityFacts, type ProbabilityFacts } from './format';
 import { logitSymbol, printedNumber, printedProbability, type TexOptions } from './tex';
 
@@ -21,11 +21,6 @@ export const englishReadingWords: ReadingWords = {
   nats: 'nats',
   bits: 'bits',
 };
-
-/** A printed number as it is read: a minus sign (U+2212) rather than a hyphen, which readers may skip. */
-export function spokenNumber(printed: string): string {
-  return printed.replace(/-/g, '−');
-}
 
 function number(x: number, options: TexOptions): string {
   return spokenNumber(printedNumber(x, options));

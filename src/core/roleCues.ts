@@ -1,5 +1,6 @@
 // The cues a reader takes an array's meaning from, as tables: names, calls, words and printers. Each entry
 // says which role it points to; the classifier (./roles) checks the values each role needs.
+import { Ch } from './charCodes';
 import { lastSegment, qualifier } from './surroundings';
 
 /** What a name says: one of the roles, or `data` (numbers that are not probabilities, such as a mean). */
@@ -61,11 +62,11 @@ function lastWord(name: string): string {
 }
 
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ);
 }
 
 function isUpper(c: number): boolean {
-  return c >= 65 && c <= 90;
+  return c >= Ch.UpperA && c <= Ch.UpperZ;
 }
 
 /** Which arguments of a call hold sizes, ranges or indices: `second` is the one right after the data. */

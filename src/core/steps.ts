@@ -1,5 +1,6 @@
 // Computations done in steps, so a caller that must not block (an editor view on a million logits) can let
 // other work run between them.
+// The stepped twins stay in the core rather than in a worker: they share each pass with the synchronous function.
 
 /**
  * A computation done in steps: each `yield` marks a point where the caller may let other work run before it

@@ -1,6 +1,7 @@
 // What a reader sees around an array, read from bounded windows of the text (never the whole document): the
 // name it is bound to, the call it is passed to, the words before it, what follows it on its line, a print's
 // grad_fn and what its line says. What printed it is ./printer's.
+import { Ch } from './charCodes';
 import { boundedIndexOf } from './arrays/content';
 import { isIdentChar } from './arrays/numbers';
 import type { FoundArray } from './findArrays';
@@ -55,7 +56,7 @@ function unpackedFirst(text: string, from: number, floor: number): string | unde
   let at = from;
   for (let hops = 0; hops < 8; hops++) {
     const comma = skipSpacesBack(text, at, floor);
-    if (text.charCodeAt(comma - 1) !== 44) break;
+    if (text.charCodeAt(comma - 1) !== Ch.Comma) break;
     const end = skipSpacesBack(text, comma - 1, floor);
     const start = nameStart(text, end, floor);
     if (start === end) return undefined;
@@ -65,7 +66,7 @@ function unpackedFirst(text: string, from: number, floor: number): string | unde
   if (first === undefined) return undefined;
   const before = text.charCodeAt(skipSpacesBack(text, at, floor) - 1);
   // The statement starts at a line start, a quote (a notebook's JSON source line) or a prompt's `>`.
-  return before !== before || before === 10 || before === 34 || before === 62 ? first : undefined;
+  return before !== before || before === Ch.Newline || before === Ch.Quote || before === Ch.Gt ? first : undefined;
 }
 
 /**
@@ -77,14 +78,14 @@ export function wordsBefore(text: string, at: number): { words: string[]; prefix
   let k = at;
   while (k > 0 && k > at - 8 && /[\s`$*"'(（：:]/u.test(text[k - 1])) k--;
   const c = text.charCodeAt(k - 1);
-  if (k === 0 || !(isNameChar(c) || c === 92 || c === 0x2208)) return { words: [], prefix: '' };
+  if (k === 0 || !(isNameChar(c) || c === Ch.Backslash || c === Ch.ElementOf)) return { words: [], prefix: '' };
   const prefix = text.slice(lineStartWithin(text, at, 48), at).replace(/[\s`$*"'(（：:]+$/u, '');
   const words = prefix.split(/[\s`$*"'()]+/).slice(-3).map((w) => w.toLowerCase()).filter((w) => w !== '');
   return { words, prefix };
 }
 
 function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  return c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.Cr || c === Ch.NoBreakSpace;
 }
 
 function skipBlanksBack(text: string, p: number, floor: number): number {
@@ -94,12 +95,12 @@ function skipBlanksBack(text: string, p: number, floor: number): number {
 
 /** Back over spaces and tabs only: a name that calls or binds a bracket is on the bracket's line. */
 function skipSpacesBack(text: string, p: number, floor: number): number {
-  while (p > floor && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
+  while (p > floor && (text.charCodeAt(p - 1) === Ch.Space || text.charCodeAt(p - 1) === Ch.Tab)) p--;
   return p;
 }
 
 function isNameChar(c: number): boolean {
-  return isIdentChar(c) || (c >= 0x80 && c !== 0xa0 && c !== 0x3000 && !isPunctuation(c));
+  return isIdentChar(c) || (c >= 0x80 && c !== Ch.NoBreakSpace && c !== Ch.IdeographicSpace && !isPunctuation(c));
 }
 
 function isPunctuation(c: number): boolean {
@@ -113,8 +114,8 @@ function nameStart(text: string, p: number, floor: number): number {
   while (k > floor) {
     const c = text.charCodeAt(k - 1);
     if (isNameChar(c)) k--;
-    else if (c === 46 && k - 1 > floor && isNameChar(text.charCodeAt(k - 2))) k--;
-    else if (c === 58 && text.charCodeAt(k - 2) === 58 && isNameChar(text.charCodeAt(k - 3))) k -= 2;
+    else if (c === Ch.Dot && k - 1 > floor && isNameChar(text.charCodeAt(k - 2))) k--;
+    else if (c === Ch.Colon && text.charCodeAt(k - 2) === Ch.Colon && isNameChar(text.charCodeAt(k - 3))) k -= 2;
     else break;
   }
   return k;
@@ -128,7 +129,7 @@ function callerBefore(text: string, q: number, floor: number): { name: string; f
   let from = nameStart(text, q, floor);
   let name = text.slice(from, q);
   if (name === '' || KEYWORDS.has(name) || !/[A-Za-z0-9_\u0080-\uffff]/.test(name)) return { name: '', from: q };
-  if (text.charCodeAt(from - 1) === 46) {
+  if (text.charCodeAt(from - 1) === Ch.Dot) {
     from--;
     name = `.${name}`;
   }
@@ -143,24 +144,24 @@ function readBefore(text: string, start: number, floor: number, s: Binding, open
   let p = skipBlanksBack(text, start, floor);
   for (let hops = 0; hops < 8 && p > floor; hops++) {
     const c = text.charCodeAt(p - 1);
-    if (c === 38) {
+    if (c === Ch.Ampersand) {
       // Rust's `&[...]`.
       p = skipBlanksBack(text, p - 1, floor);
       continue;
     }
     // `$[0, 1]$` is math in prose (the only place a `$[` is reported), not a name's subscript.
-    if (isNameChar(c) && c !== 36 && p === start && (opener === 91 || opener === 123)) {
+    if (isNameChar(c) && c !== Ch.Dollar && p === start && (opener === Ch.LBracket || opener === Ch.LBrace)) {
       // A type written against the literal: Julia's `Float32[`, Go's `[]float64{`, Rust's `vec![` lands here after `!`.
       p = nameStart(text, p, floor);
-      if (text.charCodeAt(p - 1) === 93 && text.charCodeAt(p - 2) === 91) p -= 2;
+      if (text.charCodeAt(p - 1) === Ch.RBracket && text.charCodeAt(p - 2) === Ch.LBracket) p -= 2;
       p = skipBlanksBack(text, p, floor);
       continue;
     }
-    if (c === 33 && p === start) {
+    if (c === Ch.Bang && p === start) {
       p = skipBlanksBack(text, nameStart(text, p - 1, floor), floor);
       continue;
     }
-    if (c === 40) {
+    if (c === Ch.LParen) {
       const { name: callee, from } = callerBefore(text, skipSpacesBack(text, p - 1, floor), floor);
       // A group or tuple, `([1, 2], …)`, and a constructor, `np.array([…])`: the array's context is theirs.
       if (callee === '' || CONSTRUCTORS.has(lastSegment(callee))) {
@@ -172,8 +173,8 @@ function readBefore(text: string, start: number, floor: number, s: Binding, open
       s.argument = 0;
       return from;
     }
-    if (c === 44) return enclosing(text, p - 1, floor, s, 1);
-    if (c === 91) {
+    if (c === Ch.Comma) return enclosing(text, p - 1, floor, s, 1);
+    if (c === Ch.LBracket) {
       const q = skipSpacesBack(text, p - 1, floor);
       const { name, from } = callerBefore(text, q, floor);
       if (name !== '' && !CONSTRUCTORS.has(lastSegment(name))) {
@@ -208,16 +209,16 @@ function enclosing(text: string, p: number, floor: number, s: Binding, commas: n
       if (c === quote) quote = 0;
       continue;
     }
-    if (c === 34 || c === 39) quote = c;
-    else if (c === 41 || c === 93 || c === 125) depth++;
-    else if (c === 40 || c === 91 || c === 123) {
+    if (c === Ch.Quote || c === Ch.Apostrophe) quote = c;
+    else if (c === Ch.RParen || c === Ch.RBracket || c === Ch.RBrace) depth++;
+    else if (c === Ch.LParen || c === Ch.LBracket || c === Ch.LBrace) {
       if (depth > 0) {
         depth--;
         continue;
       }
-      if (c === 123) return k;
+      if (c === Ch.LBrace) return k;
       const { name, from } = callerBefore(text, skipSpacesBack(text, k, floor), floor);
-      if (c === 91) {
+      if (c === Ch.LBracket) {
         if (name === '' || CONSTRUCTORS.has(lastSegment(name))) return readBefore(text, k, floor, s, c);
         s.inSubscript = true;
         return from;
@@ -226,14 +227,14 @@ function enclosing(text: string, p: number, floor: number, s: Binding, commas: n
       s.callee = name;
       s.argument = commas;
       return from;
-    } else if (c === 44 && depth === 0) commas++;
-    else if (c === 61 && depth === 0 && isAssignment(text, k)) {
+    } else if (c === Ch.Comma && depth === 0) commas++;
+    else if (c === Ch.Equals && depth === 0 && isAssignment(text, k)) {
       // Unpacking, `sizes, channels = [3, 4, 5], [100, 100, 100]`: the name in the same place on the left.
       const names = text.slice(lineStartWithin(text, k, 120), k).split(',').map((n) => n.trim());
       const name = names[commas];
       if (name !== undefined && /^[A-Za-z_][\w.]*$/.test(name)) s.name = name;
       return k;
-    } else if ((c === 10 && text.charCodeAt(k - 1) === 10) || c === 59) return p;
+    } else if ((c === Ch.Newline && text.charCodeAt(k - 1) === Ch.Newline) || c === Ch.Semicolon) return p;
   }
   return p;
 }
@@ -242,46 +243,46 @@ function enclosing(text: string, p: number, floor: number, s: Binding, commas: n
 function isAssignment(text: string, k: number): boolean {
   const before = text.charCodeAt(k - 1);
   const after = text.charCodeAt(k + 1);
-  return after !== 61 && after !== 62 && before !== 61 && before !== 33 && before !== 60 && before !== 62;
+  return after !== Ch.Equals && after !== Ch.Gt && before !== Ch.Equals && before !== Ch.Bang && before !== Ch.Lt && before !== Ch.Gt;
 }
 
 /** `name =`, `name :=`, `name <-`, `"name":`, `name:` and `type name[] =` before p. */
 function readBinding(text: string, p: number, floor: number, s: Binding): void {
   const c = text.charCodeAt(p - 1);
   let q: number;
-  if (c === 61) {
+  if (c === Ch.Equals) {
     const b = text.charCodeAt(p - 2);
     // `!=`, `<=`, `>=` and arrows are not bindings; `+=`, `:=` and a test for equality (`x.shape == [2, 3]`) are.
-    if (b === 33 || b === 60 || b === 62) return;
-    q = p - (b === 58 || b === 43 || b === 45 || b === 42 || b === 61 ? 2 : 1);
-  } else if (c === 45 && text.charCodeAt(p - 2) === 60) {
+    if (b === Ch.Bang || b === Ch.Lt || b === Ch.Gt) return;
+    q = p - (b === Ch.Colon || b === Ch.Plus || b === Ch.Minus || b === Ch.Star || b === Ch.Equals ? 2 : 1);
+  } else if (c === Ch.Minus && text.charCodeAt(p - 2) === Ch.Lt) {
     q = p - 2;
-  } else if (c === 58) {
+  } else if (c === Ch.Colon) {
     q = p - 1;
   } else {
     return;
   }
   q = skipSpacesBack(text, q, floor);
   const quote = text.charCodeAt(q - 1);
-  if (quote === 34 || quote === 39) {
+  if (quote === Ch.Quote || quote === Ch.Apostrophe) {
     const open = lastIndexWithin(text, quote, q - 2, Math.max(floor, q - 50));
     if (open >= 0) s.name = text.slice(open + 1, q - 1);
     return;
   }
-  if (text.charCodeAt(q - 1) === 93) {
+  if (text.charCodeAt(q - 1) === Ch.RBracket) {
     // C's `float w[3] = {`, TypeScript's `x: number[] = [`.
     const open = lastIndexWithin(text, 91, q - 1, Math.max(floor, q - 12));
     if (open < 0) return;
     q = skipSpacesBack(text, open, floor);
     // Rust's `scores: [f64; 3] = [`: the name is before the type.
-    if (text.charCodeAt(q - 1) === 58 && text.charCodeAt(q - 2) !== 58) q = skipSpacesBack(text, q - 1, floor);
+    if (text.charCodeAt(q - 1) === Ch.Colon && text.charCodeAt(q - 2) !== Ch.Colon) q = skipSpacesBack(text, q - 1, floor);
   }
   const from = nameStart(text, q, floor);
   if (from === q) return;
   const name = unpackedFirst(text, from, floor) ?? text.slice(from, q);
   // TypeScript's `x: number[] = [`: the name is before the annotation.
   const colon = skipBlanksBack(text, from, floor);
-  if (c === 61 && text.charCodeAt(colon - 1) === 58 && text.charCodeAt(colon - 2) !== 58) {
+  if (c === Ch.Equals && text.charCodeAt(colon - 1) === Ch.Colon && text.charCodeAt(colon - 2) !== Ch.Colon) {
     const at = skipBlanksBack(text, colon - 1, floor);
     const typed = nameStart(text, at, floor);
     if (typed < at) {
@@ -299,18 +300,18 @@ export function gradFnAfter(text: string, end: number): string | undefined {
   let last = 0;
   for (let k = end; k < stop; k++) {
     const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) {
+    if (c === Ch.Newline || c === Ch.Cr) {
       // A long torch print carries on with its grad_fn on the next line, after a comma.
-      if (depth === 0 && last !== 44) return undefined;
+      if (depth === 0 && last !== Ch.Comma) return undefined;
       continue;
     }
     if (!isBlank(c)) last = c;
-    if (c === 40 || c === 91) depth++;
-    else if (c === 41 || c === 93) {
+    if (c === Ch.LParen || c === Ch.LBracket) depth++;
+    else if (c === Ch.RParen || c === Ch.RBracket) {
       // The print that holds the array ends here.
       if (depth === 0) return undefined;
       depth--;
-    } else if (c === 60 && text.startsWith('grad_fn=<', k - 8)) {
+    } else if (c === Ch.Lt && text.startsWith('grad_fn=<', k - 8)) {
       const close = boundedIndexOf(text, 62, k, 48);
       return close > k ? text.slice(k + 1, close) : undefined;
     }
@@ -337,16 +338,16 @@ export function mentionedOnLine(text: string, array: FoundArray): { role: 'proba
 /** True when a word follows the array on its line (past spaces and a print's closing brackets). */
 export function wordFollows(text: string, end: number): boolean {
   let k = end;
-  while (k < text.length && k < end + 8 && (text.charCodeAt(k) === 41 || text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+  while (k < text.length && k < end + 8 && (text.charCodeAt(k) === Ch.RParen || text.charCodeAt(k) === Ch.Space || text.charCodeAt(k) === Ch.Tab)) k++;
   const c = text.charCodeAt(k);
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return (c >= Ch.UpperA && c <= Ch.UpperZ) || (c >= Ch.LowerA && c <= Ch.LowerZ);
 }
 
 /** The rest of the array's line after it, past the closing brackets of the print that holds it. */
 export function lineAfter(text: string, end: number): string {
   const stop = Math.min(text.length, end + forwardLimit);
   let r = end;
-  while (r < stop && (text.charCodeAt(r) === 41 || text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9)) r++;
+  while (r < stop && (text.charCodeAt(r) === Ch.RParen || text.charCodeAt(r) === Ch.Space || text.charCodeAt(r) === Ch.Tab)) r++;
   return text.slice(r, lineEndWithin(text, r, stop - r)).replace(/\r$/, '');
 }
 

@@ -1,17 +1,19 @@
 // Searches that look at most a bounded stretch of the text, so reading around each of a document's arrays stays
 // linear in the document however long its lines are (a minified JSON file is one line).
 
+import { Ch } from './charCodes';
+
 /** Where the line holding `at` starts, looking back at most `limit` characters (then `at − limit`). */
 export function lineStartWithin(text: string, at: number, limit: number): number {
   const floor = Math.max(0, at - limit);
-  for (let k = at - 1; k >= floor; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  for (let k = at - 1; k >= floor; k--) if (text.charCodeAt(k) === Ch.Newline) return k + 1;
   return floor;
 }
 
 /** Where the line holding `at` ends (its `\n`), looking ahead at most `limit` characters (then `at + limit`). */
 export function lineEndWithin(text: string, at: number, limit: number): number {
   const stop = Math.min(text.length, at + limit);
-  for (let k = at; k < stop; k++) if (text.charCodeAt(k) === 10) return k;
+  for (let k = at; k < stop; k++) if (text.charCodeAt(k) === Ch.Newline) return k;
   return stop;
 }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exportSyntaxFor, formatArray, formatNumber, formatProbability, type ProbabilityFacts } from '../core';
+import { exportSyntaxFor, formatArray, formatNumber, formatProbability, languageFacts, type ProbabilityFacts } from '../core';
 import { rowFacts, type ArraySoftmax } from './arraySoftmax';
 
 /** A softmax computed by the command, remembered with the document, its version and the text it was computed on. */
@@ -19,24 +19,6 @@ export interface ComputedSoftmax extends CopyableResult {
   end: number;
   literal: string;
 }
-
-const lineComments: Record<string, string> = {};
-for (const id of ['python', 'r', 'julia', 'shellscript', 'yaml', 'ruby', 'perl', 'toml', 'powershell', 'makefile', 'dockerfile', 'coffeescript', 'elixir', 'nim', 'cmake', 'jupyter']) {
-  lineComments[id] = '#';
-}
-for (const id of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'jsonc', 'c', 'cpp', 'cuda-cpp', 'csharp', 'java', 'go', 'rust', 'swift', 'kotlin', 'scala', 'dart', 'php', 'groovy', 'fsharp', 'objective-c', 'objective-cpp', 'zig', 'glsl', 'hlsl', 'wgsl', 'proto', 'vue', 'svelte']) {
-  lineComments[id] = '//';
-}
-for (const id of ['matlab', 'octave', 'latex', 'tex', 'bibtex', 'erlang']) lineComments[id] = '%';
-for (const id of ['lua', 'sql', 'haskell', 'elm', 'ada']) lineComments[id] = '--';
-for (const id of ['clojure', 'lisp', 'scheme']) lineComments[id] = ';;';
-
-/** Languages with block comments only: the result goes in one. */
-const blockComments: Record<string, [string, string]> = { css: ['/*', '*/'] };
-for (const id of ['html', 'xml', 'xsl', 'svg']) blockComments[id] = ['<!--', '-->'];
-
-/** Languages with no comments at all, where a line of its own would break the file: the result is not inserted. */
-const noComments: Record<string, string> = { json: 'JSON', jsonl: 'JSON Lines' };
 
 /**
  * Each probability as a number in code: rounded to the decimals asked, but with the digits it takes never to read 1
@@ -92,8 +74,9 @@ export async function insertResultBelow(computed: ComputedSoftmax): Promise<bool
     return false;
   }
   const { document } = computed;
-  const language = noComments[document.languageId];
-  if (language !== undefined) {
+  const { commenting } = languageFacts(document.languageId);
+  if (commenting !== undefined && 'none' in commenting) {
+    const language = commenting.none;
     const copy = vscode.l10n.t('Copy');
     const message = vscode.l10n.t('{0} has no comments, so the result was not inserted: a line of its own would break the file. Copy it instead?', language);
     void vscode.window.showWarningMessage(message, copy).then((choice) => (choice === copy ? copyResult(computed) : undefined));
@@ -108,9 +91,8 @@ export async function insertResultBelow(computed: ComputedSoftmax): Promise<bool
   const firstLine = document.lineAt(document.positionAt(computed.start).line);
   const lastLine = document.lineAt(document.positionAt(Math.max(computed.start, computed.end - 1)).line);
   const indent = firstLine.text.slice(0, firstLine.firstNonWhitespaceCharacterIndex);
-  const comment = lineComments[document.languageId];
-  const block = blockComments[document.languageId];
-  const prefix = indent + (comment ? `${comment} ` : '');
+  const block = commenting !== undefined && 'block' in commenting ? commenting.block : undefined;
+  const prefix = indent + (commenting !== undefined && 'line' in commenting ? `${commenting.line} ` : '');
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   const lines = resultCode(computed).split('\n');
   if (block) {

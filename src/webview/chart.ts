@@ -1,4 +1,4 @@
-import { spokenNumber } from '../core/reading';
+import { spokenNumber } from '../core/template';
 import type { Chart } from '../panel/protocol';
 
 const svgNs = 'http://www.w3.org/2000/svg';

@@ -1,6 +1,20 @@
 // The breakdown is what the hover and walkthrough show: every step must agree with the final numbers.
 import * as assert from 'assert';
-import { argmax, breakdown, breakdownRows, breakdownSteps, entropy, logSoftmax, logSumExp, runSteps, softmax, softmaxRows, softmaxRowsSteps, STEP, type Steps } from '../../src/core';
+import {
+  argmax,
+  breakdown,
+  breakdownSteps,
+  entropy,
+  logSoftmax,
+  logSumExp,
+  runSteps,
+  softmax,
+  softmaxRows,
+  softmaxRowsSteps,
+  type Steps,
+} from '../../src/core';
+import { breakdownRows } from '../../src/core/breakdown';
+import { STEP } from '../../src/core/steps';
 import { loadFixture, logitsOf, ulp, ulpError } from './softmaxFixtures';
 
 describe('breakdown of one vector', () => {

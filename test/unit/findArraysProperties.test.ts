@@ -142,7 +142,24 @@ const LANGUAGE_OF: Record<ExportSyntax, string> = {
   json: 'json',
   javascript: 'javascript',
   latex: 'latex',
+  c: 'c',
+  go: 'go',
+  rust: 'rust',
+  r: 'r',
+  julia: 'julia',
+  matlab: 'matlab',
+  java: 'java',
+  csharp: 'csharp',
+  kotlin: 'kotlin',
 };
+const SYNTAXES = Object.keys(LANGUAGE_OF) as ExportSyntax[];
+/**
+ * Syntaxes whose matrices read back as matrices: R's `matrix(c(…), nrow = 2, byrow = TRUE)` reads as the vector
+ * inside it and Kotlin's `arrayOf(doubleArrayOf(…), …)` as its rows (format.test.ts checks what they hold).
+ */
+const MATRIX_SYNTAXES = SYNTAXES.filter((syntax) => syntax !== 'r' && syntax !== 'kotlin');
+/** Syntaxes whose matrices are written as rows, where one row is how a vector is written too. */
+const ROWS_SYNTAXES = new Set<ExportSyntax>(['latex', 'julia', 'matlab', 'r']);
 
 describe('findArrays reads back what formatArray writes', function () {
   this.timeout(30_000);
@@ -153,7 +170,7 @@ describe('findArrays reads back what formatArray writes', function () {
     fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 2, max: 6 })),
   ).chain((shape) => {
     const size = shape.reduce((x, y) => x * y, 1);
-    return fc.tuple(fc.constant(shape as number[]), fc.constantFrom<ExportSyntax>('python', 'numpy', 'json', 'javascript', 'latex')).chain(
+    return fc.tuple(fc.constant(shape as number[]), fc.constantFrom(...(shape.length === 1 ? SYNTAXES : MATRIX_SYNTAXES))).chain(
       ([s, syntax]) => fc.tuple(
         fc.constant(s),
         fc.constant(syntax),
@@ -169,8 +186,8 @@ describe('findArrays reads back what formatArray writes', function () {
         const text = formatArray(values, shape, syntax, decimals);
         const found = findArrays(`x = ${text}\n`, LANGUAGE_OF[syntax]);
         assert.strictEqual(found.length, 1, text);
-        // A one-row LaTeX matrix reads as a vector, which is how a person reads it too.
-        const expectedShape = syntax === 'latex' && shape.length === 2 && shape[0] === 1 ? [shape[1]] : shape;
+        // A one-row LaTeX, Julia, MATLAB or R matrix reads as a vector, which is how a person reads it too.
+        const expectedShape = ROWS_SYNTAXES.has(syntax) && shape.length === 2 && shape[0] === 1 ? [shape[1]] : shape;
         assert.deepStrictEqual(found[0].shape, expectedShape, text);
         const expected = decimals === undefined ? values : parsedCells(text, syntax);
         found[0].values.forEach((v, i) => assert.ok(Object.is(v, expected[i]), `${text}: [${i}] ${v} ≠ ${expected[i]}`));
@@ -179,6 +196,10 @@ describe('findArrays reads back what formatArray writes', function () {
     );
   });
 });
+
+/** −∞ in each export syntax. */
+const NEGATIVE_INFINITY =
+  /float\('-inf'\)|-np\.inf|-Infinity|-INFINITY|math\.Inf\(-1\)|f64::NEG_INFINITY|-Inf|Double\.NEGATIVE_INFINITY|double\.NegativeInfinity/g;
 
 /** With fixed decimals the exporter rounds; the expected values are then those of its printed cells. */
 function parsedCells(text: string, syntax: ExportSyntax): number[] {
@@ -193,6 +214,11 @@ function parsedCells(text: string, syntax: ExportSyntax): number[] {
         return m ? Number(`${m[1]}e${m[2]}`) : Number(cell);
       });
   }
-  const cells = text.replace(/^np\.array\(|\)$/g, '').replace(/[[\]\s]/g, '').split(',');
-  return cells.map((c) => (c === "float('-inf')" || c === '-np.inf' || c === '-Infinity' ? -Infinity : Number(c)));
+  const cells = text
+    .replace(NEGATIVE_INFINITY, ' N ')
+    .replace(/, nrow = \d+, byrow = TRUE\)$/, '')
+    .replace(/np\.array|vec!|new double|float64|matrix|doubleArrayOf|arrayOf|\bc\(/g, ' ')
+    .split(/[\s,;[\]{}()]+/)
+    .filter((cell) => cell !== '');
+  return cells.map((c) => (c === 'N' ? -Infinity : Number(c)));
 }

@@ -110,8 +110,9 @@ describe('exportSyntaxFor', () => {
     assert.strictEqual(exportSyntaxFor('javascriptreact'), 'javascript');
     assert.strictEqual(exportSyntaxFor('jsonc'), 'json');
     assert.strictEqual(exportSyntaxFor('latex'), 'latex');
+    assert.strictEqual(exportSyntaxFor('rust'), 'rust');
   });
-  it('falls back to JSON for any other language', () => assert.strictEqual(exportSyntaxFor('rust'), 'json'));
+  it('falls back to JSON for any other language', () => assert.strictEqual(exportSyntaxFor('yaml'), 'json'));
 });
 
 describe('probabilities never read 1 below 1 nor 0 above 0', () => {

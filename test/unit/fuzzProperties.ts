@@ -12,12 +12,11 @@ import {
   formatProbability,
   SoftmaxInputError,
   sumTex,
-  texNumber,
-  type Checkpoints,
   type ExportSyntax,
-  type OpenBrackets,
   type TextEdit,
 } from '../../src/core';
+import type { Checkpoints, OpenBrackets } from '../../src/core/arrays/checkpoints';
+import { texNumber } from '../../src/core/tex';
 
 export const LANGUAGES = [undefined, 'python', 'javascript', 'typescript', 'json', 'matlab', 'julia', 'r', 'go', 'rust', 'latex', 'markdown', 'plaintext', 'objective-c'];
 

@@ -1,7 +1,8 @@
 // The lab's formulas: every TeX string typesets under KaTeX's strictest settings, and its reading says the same numbers.
 import * as assert from 'assert';
 import katex from 'katex';
-import { breakdown, englishReadingWords, lab, runSteps, type Breakdown } from '../../src/core';
+import { breakdown, lab, runSteps, type Breakdown } from '../../src/core';
+import { englishReadingWords } from '../../src/core/reading';
 
 const words = englishReadingWords;
 

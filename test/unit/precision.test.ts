@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { exactPlace, findArrays, halfUnit, printPrecision, roundsToPrinted, rowLogSumExpChecks, rowSumChecks } from '../../src/core';
+import { findArrays, printPrecision, rowLogSumExpChecks, rowSumChecks } from '../../src/core';
+import { exactPlace, halfUnit, roundsToPrinted } from '../../src/core/precision';
 
 const FIXTURE = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'precision', 'prints.json');
 

@@ -4,7 +4,6 @@ import {
   breakdown,
   crossEntropyReading,
   crossEntropyTex,
-  englishReadingWords,
   entropyReading,
   entropyTex,
   formatNumber,
@@ -27,6 +26,7 @@ import {
   type Breakdown,
   type ReadingWords,
 } from '../../src/core';
+import { englishReadingWords } from '../../src/core/reading';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { formulaCases } from './formulaCases';
 

@@ -1,7 +1,8 @@
 // Which cue decides an array's role, what the reason says, and that reading around an array stays local.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { classifyArray, classifySteps, describeReason, describeRole, findArrays, type ArrayRole, type RoleReason } from '../../src/core';
+import { classifyArray, classifySteps, findArrays, type ArrayRole, type RoleReason } from '../../src/core';
+import { describeReason, describeRole } from '../../src/core/roles';
 
 /** The role of each array in the text, with the text of the array. */
 function roles(text: string, languageId = 'python'): [string, string, string][] {

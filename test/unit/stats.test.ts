@@ -8,11 +8,10 @@ import {
   entropy,
   logSoftmax,
   meanCrossEntropy,
-  perplexity,
-  rowSums,
   softmax,
   topK,
 } from '../../src/core';
+import { perplexity, rowSums } from '../../src/core/stats';
 import { loadFixture, logitsOf, ulp, ulpError } from './softmaxFixtures';
 
 describe('argmax', () => {

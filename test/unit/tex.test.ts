@@ -12,10 +12,10 @@ import {
   normalizeTex,
   stepTableHeadingsTex,
   sumTex,
-  texNumber,
   topK,
   type Breakdown,
 } from '../../src/core';
+import { texNumber } from '../../src/core/tex';
 import { formulaCases } from './formulaCases';
 
 function typeset(tex: string, displayMode = false): string {

@@ -1,5 +1,5 @@
 // A walkthrough view request for logits with nothing special around them: the tests of the view change only what they check.
-import { englishReadingWords } from '../../src/core';
+import { englishReadingWords } from '../../src/core/reading';
 import type { ViewRequest } from '../../src/panel/viewModel';
 
 export function viewRequest(values: number[], shape = [values.length], extra: Partial<ViewRequest> = {}): ViewRequest {

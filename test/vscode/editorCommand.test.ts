@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { formatArray, softmax, softmaxRows } from '../../src/core';
+import { findArrays, formatArray, softmax, softmaxRows } from '../../src/core';
 import { referenceSoftmax } from '../harness/referenceSoftmax';
 import { activateExtension, closeAllEditors, openEditor, plain, positionOf, withSetting } from './editorSupport';
 
@@ -134,6 +134,30 @@ suite('Copy', () => {
     const rows = softmaxRows([2, 1, 0, 3], [2, 2]);
     assert.strictEqual(await vscode.env.clipboard.readText(), formatArray(rows, [2, 2], 'javascript', 4));
     assert.match(await vscode.env.clipboard.readText(), /^\[\[0\.\d{4}, 0\.\d{4}\],\n \[0\.\d{4}, 0\.\d{4}\]\]$/);
+  });
+
+  test('copies and inserts in Go, Rust, C, Julia and R as each writes an array', async () => {
+    const documents: [languageId: string, source: string, shape: number[], looks: RegExp][] = [
+      ['go', 'logits := []float64{2, 1, 0.1}\n', [3], /^\[\]float64\{0\.\d{4}, 0\.\d{4}, 0\.\d{4}\}$/],
+      ['rust', 'let logits = vec![2.0, 1.0, 0.1];\n', [3], /^vec!\[0\.\d{4}, 0\.\d{4}, 0\.\d{4}\]$/],
+      ['c', 'double logits[2][2] = {{2, 1}, {0, 3}};\n', [2, 2], /^\{\{0\.\d{4}, 0\.\d{4}\},\n \{0\.\d{4}, 0\.\d{4}\}\}$/],
+      ['julia', 'logits = [2 1; 0 3]\n', [2, 2], /^\[0\.\d{4} 0\.\d{4};\n 0\.\d{4} 0\.\d{4}\]$/],
+      ['r', 'logits <- c(2, 1, 0.1)\n', [3], /^c\(0\.\d{4}, 0\.\d{4}, 0\.\d{4}\)$/],
+    ];
+    for (const [languageId, source, shape, looks] of documents) {
+      const editor = await openEditor(languageId, source);
+      putCursor(editor, positionOf(editor.document, '1'));
+      assert.ok(await computeSoftmax(), languageId);
+      assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.copyResult'), true, languageId);
+      const copied = await vscode.env.clipboard.readText();
+      assert.match(copied, looks, languageId);
+      const logits = shape.length === 1 ? [2, 1, 0.1] : [2, 1, 0, 3];
+      const probabilities = shape.length === 1 ? softmax(logits) : softmaxRows(logits, shape);
+      assert.deepStrictEqual(findArrays(copied, languageId).map((a) => a.values.map((p) => p.toFixed(4))), [[...probabilities].map((p) => p.toFixed(4))]);
+      assert.strictEqual(await vscode.commands.executeCommand('softmaxLens.insertResultBelow'), true, languageId);
+      const comment = languageId === 'julia' || languageId === 'r' ? '#' : '//';
+      assert.ok(editor.document.getText().startsWith(`${source}${comment} softmax = ${copied.split('\n')[0]}`), editor.document.getText());
+    }
   });
 });
 

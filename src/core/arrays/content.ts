@@ -1,15 +1,10 @@
 // Reading the tokens inside an array bracket or a LaTeX matrix: numbers, separators, rows and comments.
 
+import { Ch } from '../charCodes';
 import { POW10, readDecimal } from './decimal';
 import { FrameStack, Status, type Frame } from './frames';
 import { canStartLiteral, isBlank, isIdentChar, readLiteral, readTexExponent, type LiteralRead } from './numbers';
 import type { Profile } from './profile';
-
-export const enum Ch {
-  Tab = 9, Newline = 10, Cr = 13, Space = 32, Hash = 35, Percent = 37, Ampersand = 38, LParen = 40,
-  RParen = 41, Star = 42, Plus = 43, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Semicolon = 59, Gt = 62,
-  UpperE = 69, LBracket = 91, Backslash = 92, RBracket = 93, Backtick = 96, LowerE = 101, LBrace = 123, RBrace = 125, Tilde = 126,
-}
 
 /** Where `code` next occurs within `limit` characters of `from`, or -1: a search that cannot turn quadratic. */
 export function boundedIndexOf(text: string, code: number, from: number, limit: number): number {
@@ -48,7 +43,7 @@ export abstract class ContentReader extends FrameStack {
         i++;
         continue;
       }
-      if (c >= 48 && c <= 57 || c === Ch.Minus || c === Ch.Dot) {
+      if (c >= Ch.Zero && c <= Ch.Nine || c === Ch.Minus || c === Ch.Dot) {
         if (c === Ch.Dot && text.charCodeAt(i + 1) === Ch.Dot) {
           // MATLAB's line continuation; elsewhere the elision of a summarized print-out, which hides elements.
           if (!text.startsWith('...', i)) return this.reject(f, i);
@@ -110,14 +105,14 @@ export abstract class ContentReader extends FrameStack {
           }
           continue;
         }
-        case 34:
+        case Ch.Quote:
           // A notebook's JSON: a line of the print ends (`",` follows) or the next one starts.
           if (!p.jsonStrings) return this.reject(f, i);
           i = this.afterQuote(i + 1);
           continue;
         case Ch.Backslash:
           // A notebook's JSON spells the print's line breaks and tabs as escapes.
-          if (p.jsonStrings && (text.charCodeAt(i + 1) === 110 || text.charCodeAt(i + 1) === 116 || text.charCodeAt(i + 1) === 114)) {
+          if (p.jsonStrings && (text.charCodeAt(i + 1) === Ch.LowerN || text.charCodeAt(i + 1) === Ch.LowerT || text.charCodeAt(i + 1) === Ch.LowerR)) {
             i += 2;
             continue;
           }
@@ -142,7 +137,7 @@ export abstract class ContentReader extends FrameStack {
         i++;
         continue;
       }
-      if (c === 0x2026) {
+      if (c === Ch.Ellipsis) {
         if (!this.elides(f, i + 1)) return this.reject(f, i);
         i++;
         continue;
@@ -297,7 +292,7 @@ export abstract class ContentReader extends FrameStack {
             i = this.skipTexRowSpacing(i + 2);
             continue;
           }
-          if (next === 44 || next === 59 || next === 58 || next === 33 || next === Ch.Space) {
+          if (next === Ch.Comma || next === Ch.Semicolon || next === Ch.Colon || next === Ch.Bang || next === Ch.Space) {
             i += 2;
             continue;
           }
@@ -351,7 +346,7 @@ export abstract class ContentReader extends FrameStack {
    */
   protected elides(f: Frame, after: number): boolean {
     const c = this.text.charCodeAt(after);
-    if (!(c !== c || isBlank(c) || c === Ch.Comma || c === Ch.RBracket || c === Ch.RParen || c === 34 || c === Ch.Backslash)) return false;
+    if (!(c !== c || isBlank(c) || c === Ch.Comma || c === Ch.RBracket || c === Ch.RParen || c === Ch.Quote || c === Ch.Backslash)) return false;
     f.elided = true;
     f.afterElement = true;
     return true;
@@ -380,7 +375,7 @@ export abstract class ContentReader extends FrameStack {
         return true;
       case Ch.Backslash:
         return latex || this.profile.jsonStrings;
-      case 34:
+      case Ch.Quote:
         return this.profile.jsonStrings;
       case Ch.Ampersand:
       case Ch.LBrace:

@@ -3,6 +3,7 @@
 // of ten: one correctly rounded operation); 16–19 digits use an exact double-double product and keep
 // the result only when its rounding is unambiguous. Everything else goes to Number(text.slice(...)).
 
+import { Ch } from '../charCodes';
 import { SPLITTER, splitHigh } from '../errorFree';
 import { roundedOrNaN } from '../rounding';
 import type { LiteralRead } from './numbers';
@@ -77,7 +78,7 @@ function longDecimal(hi: number, lo: number, loDigits: number, e10: number): num
 }
 
 function isIdentOrDot(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46;
+  return (c >= Ch.LowerA && c <= Ch.LowerZ) || (c >= Ch.UpperA && c <= Ch.UpperZ) || (c >= Ch.Zero && c <= Ch.Nine) || c === Ch.Underscore || c === Ch.Dollar || c === Ch.Dot;
 }
 
 /**
@@ -87,8 +88,8 @@ function isIdentOrDot(c: number): boolean {
 export function readDecimal(text: string, i: number, out: LiteralRead): boolean {
   let j = i;
   let c = text.charCodeAt(j);
-  const negative = c === 45;
-  if (negative || c === 43) c = text.charCodeAt(++j);
+  const negative = c === Ch.Minus;
+  if (negative || c === Ch.Plus) c = text.charCodeAt(++j);
   let hi = 0;
   let lo = 0;
   let loDigits = 0;
@@ -97,34 +98,34 @@ export function readDecimal(text: string, i: number, out: LiteralRead): boolean 
   let exact = true;
   // One loop per kind of digit (leading zero, kept, dropped): no per-digit test of where the digit falls.
   const intStart = j;
-  while (c === 48) c = text.charCodeAt(++j);
-  for (; c >= 48 && c <= 57 && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - 48);
-  for (; c >= 48 && c <= 57 && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - 48);
-  for (; c >= 48 && c <= 57; c = text.charCodeAt(++j)) {
+  while (c === Ch.Zero) c = text.charCodeAt(++j);
+  for (; c >= Ch.Zero && c <= Ch.Nine && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - Ch.Zero);
+  for (; c >= Ch.Zero && c <= Ch.Nine && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - Ch.Zero);
+  for (; c >= Ch.Zero && c <= Ch.Nine; c = text.charCodeAt(++j)) {
     e10++;
-    if (c !== 48) exact = false;
+    if (c !== Ch.Zero) exact = false;
   }
   let digits = j - intStart;
-  if (c === 46) {
+  if (c === Ch.Dot) {
     const fracStart = ++j;
     c = text.charCodeAt(j);
-    if (sig === 0) while (c === 48) c = text.charCodeAt(++j);
-    for (; c >= 48 && c <= 57 && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - 48);
-    for (; c >= 48 && c <= 57 && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - 48);
+    if (sig === 0) while (c === Ch.Zero) c = text.charCodeAt(++j);
+    for (; c >= Ch.Zero && c <= Ch.Nine && sig < 15; sig++, c = text.charCodeAt(++j)) hi = hi * 10 + (c - Ch.Zero);
+    for (; c >= Ch.Zero && c <= Ch.Nine && sig < 19; sig++, loDigits++, c = text.charCodeAt(++j)) lo = lo * 10 + (c - Ch.Zero);
     // Every fraction digit up to the last one kept (leading zeros included) scales the kept integer by 1/10.
     e10 -= j - fracStart;
-    for (; c >= 48 && c <= 57; c = text.charCodeAt(++j)) if (c !== 48) exact = false;
+    for (; c >= Ch.Zero && c <= Ch.Nine; c = text.charCodeAt(++j)) if (c !== Ch.Zero) exact = false;
     digits += j - fracStart;
   }
   if (digits === 0) return false;
-  if (c === 101 || c === 69) {
+  if (c === Ch.LowerE || c === Ch.UpperE) {
     let k = j + 1;
     let s = text.charCodeAt(k);
-    const expNegative = s === 45;
-    if (expNegative || s === 43) s = text.charCodeAt(++k);
-    if (s >= 48 && s <= 57) {
+    const expNegative = s === Ch.Minus;
+    if (expNegative || s === Ch.Plus) s = text.charCodeAt(++k);
+    if (s >= Ch.Zero && s <= Ch.Nine) {
       let e = 0;
-      while (s >= 48 && s <= 57) {
+      while (s >= Ch.Zero && s <= Ch.Nine) {
         if (e < 100000) e = e * 10 + (s - 48);
         s = text.charCodeAt(++k);
       }
@@ -145,7 +146,7 @@ export function readDecimal(text: string, i: number, out: LiteralRead): boolean 
     value = longDecimal(hi, lo, loDigits, e10);
   }
   if (value !== value) {
-    value = Number(text.slice(negative || text.charCodeAt(i) === 43 ? i + 1 : i, j));
+    value = Number(text.slice(negative || text.charCodeAt(i) === Ch.Plus ? i + 1 : i, j));
   }
   out.value = negative ? -value : value;
   out.end = j;

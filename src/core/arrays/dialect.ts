@@ -3,7 +3,8 @@
 // Objective-C. Decided from the first characters (and a notebook's last ones) only, so it costs a few kilobytes of
 // reading and an edit elsewhere never changes it.
 
-import { profileFor, type Profile } from './profile';
+import { type Profile } from './profile';
+import { profileFor } from '../languages';
 
 /** How much of the start of the text decides, and how much of a notebook's end (where nbformat writes `"nbformat"`). */
 const HEAD = 4096;

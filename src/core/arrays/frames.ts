@@ -1,6 +1,7 @@
 // The stack of open brackets and what closing one means: a shape, a ragged nesting, an array to report,
 // or a list of other things whose numeric arrays are reported on their own.
 
+import { Ch } from '../charCodes';
 import { noBrackets, OpenBrackets } from './checkpoints';
 import { isBlank } from './numbers';
 
@@ -180,9 +181,9 @@ export class FrameStack {
   }
 
   protected count(close: number, delta: number): void {
-    if (close === 93) this.openSquare += delta;
-    else if (close === 41) this.openParen += delta;
-    else if (close === 125) this.openBrace += delta;
+    if (close === Ch.RBracket) this.openSquare += delta;
+    else if (close === Ch.RParen) this.openParen += delta;
+    else if (close === Ch.RBrace) this.openBrace += delta;
   }
 
   protected pop(): Frame {

@@ -1,17 +1,12 @@
 // One numeric literal as people write it in code and print-outs: the value is what Number() gives for
 // the digits once separators and type suffixes are gone, so it is always correctly rounded.
 
+import { Ch } from '../charCodes';
+
 /** Where a read literal ends and what it is worth; reused so the scanner allocates nothing per number. */
 export interface LiteralRead {
   value: number;
   end: number;
-}
-
-const enum Ch {
-  Tab = 9, Newline = 10, Cr = 13, Space = 32, Quote = 34, Dollar = 36, Apostrophe = 39, LParen = 40,
-  RParen = 41, Plus = 43, Minus = 45, Dot = 46, Zero = 48, Nine = 57, Colon = 58, UpperA = 65,
-  UpperZ = 90, Backslash = 92, Underscore = 95, LowerA = 97, LowerE = 101, UpperE = 69, LowerF = 102,
-  LowerZ = 122, UnicodeMinus = 0x2212,
 }
 
 /** Words that stand for a number in some language or print-out, exactly as written. */
@@ -95,7 +90,7 @@ export function readLiteral(text: string, i: number, n: number, juliaFloat: bool
   const body = j;
   if (c === Ch.Zero) {
     const x = text.charCodeAt(j + 1) | 32;
-    if (x === 120 || x === 111 || x === 98) return readRadix(text, body, n, negative, out);
+    if (x === Ch.LowerX || x === Ch.LowerO || x === Ch.LowerB) return readRadix(text, body, n, negative, out);
   }
   let k = digitsEnd(text, j, n);
   let digits = k - j;
@@ -197,8 +192,8 @@ const QUOTED = new Map<string, number>([
 
 /** Blank characters between tokens, including the no-break spaces that pasted text carries. */
 export function isBlank(c: number): boolean {
-  return c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.Cr || c === 0xa0 || c === 0x3000 ||
-    c === 11 || c === 12 || c === 0xfeff;
+  return c === Ch.Space || c === Ch.Tab || c === Ch.Newline || c === Ch.Cr || c === Ch.NoBreakSpace || c === Ch.IdeographicSpace ||
+    c === Ch.VerticalTab || c === Ch.FormFeed || c === Ch.ByteOrderMark;
 }
 
 /** Characters that can start a literal (sign, digit, dot, or a name such as `inf` or `\infty`). */
@@ -218,16 +213,16 @@ export function readTexExponent(text: string, i: number, n: number, out: Literal
   if (!text.startsWith('10', k)) return false;
   k += 2;
   while (k < n && text.charCodeAt(k) === Ch.Space) k++;
-  if (text.charCodeAt(k) !== 94) return false;
+  if (text.charCodeAt(k) !== Ch.Caret) return false;
   k++;
-  const braced = text.charCodeAt(k) === 123;
+  const braced = text.charCodeAt(k) === Ch.LBrace;
   if (braced) k++;
   const sign = text.charCodeAt(k);
   if (sign === Ch.Minus || sign === Ch.Plus || sign === Ch.UnicodeMinus) k++;
   const d = k;
   while (k < n && isDigit(text.charCodeAt(k)) && (braced || k === d)) k++;
   if (k === d || k - d > 6) return false;
-  if (braced && text.charCodeAt(k++) !== 125) return false;
+  if (braced && text.charCodeAt(k++) !== Ch.RBrace) return false;
   const exponent = Number(text.slice(d, braced ? k - 1 : k));
   out.value = sign === Ch.UnicodeMinus || sign === Ch.Minus ? -exponent : exponent;
   out.end = k;

@@ -1,5 +1,6 @@
 // What a language changes about finding arrays: its comment markers, whether braces are array
-// initializers, whether `;` and new lines separate matrix rows, and a few literal spellings.
+// initializers, whether `;` and new lines separate matrix rows, and a few literal spellings. Which language
+// follows which rules is in the table of `src/core/languages.ts`.
 
 export interface Profile {
   /** `#` starts a line comment. */
@@ -36,40 +37,24 @@ const BASE: Profile = {
   jsonStrings: false,
 };
 
-const python: Profile = { ...BASE, hash: true };
-const cLike: Profile = { ...BASE, slash: true, braces: true };
-const jsLike: Profile = { ...BASE, slash: true };
-const matlab: Profile = { ...BASE, percent: true, semicolonRows: true, newlineRows: true, ellipsisContinues: true };
-const octave: Profile = { ...matlab, hash: true };
-const julia: Profile = { ...BASE, hash: true, semicolonRows: true, newlineRows: true, juliaFloat: true };
-const r: Profile = { ...BASE, hash: true, rVectors: true };
-const tex: Profile = { ...BASE, percent: true, dollarMath: true };
-const dashLang: Profile = { ...BASE, dash: true, braces: true };
-const hashLang: Profile = { ...BASE, hash: true };
 /** Unknown languages and plain text: every common comment marker, braces and `;` rows allowed. */
 export const GENERIC: Profile = { ...BASE, hash: true, slash: true, braces: true, semicolonRows: true, rVectors: true };
-const markdown: Profile = { ...GENERIC, hash: false, slash: false, fences: true, dollarMath: true };
 
-const BY_LANGUAGE = new Map<string, Profile>([
-  ['python', python], ['py', python], ['jupyter', python], ['ipython', python], ['cython', python],
-  ['javascript', jsLike], ['typescript', jsLike], ['javascriptreact', jsLike], ['typescriptreact', jsLike],
-  ['js', jsLike], ['ts', jsLike], ['jsx', jsLike], ['tsx', jsLike], ['json', jsLike], ['jsonc', jsLike],
-  ['jsonl', jsLike], ['json5', jsLike], ['swift', jsLike], ['kotlin', jsLike], ['scala', jsLike], ['dart', jsLike],
-  ['php', { ...jsLike, hash: true }], ['rust', jsLike], ['rs', jsLike], ['zig', jsLike], ['groovy', jsLike],
-  ['c', cLike], ['cpp', cLike], ['c++', cLike], ['cuda-cpp', cLike], ['cuda', cLike], ['objective-c', cLike],
-  ['objective-cpp', cLike], ['java', cLike], ['csharp', cLike], ['cs', cLike], ['c#', cLike], ['go', cLike],
-  ['golang', cLike], ['glsl', cLike], ['hlsl', cLike], ['wgsl', cLike], ['metal', cLike], ['d', cLike],
-  ['matlab', matlab], ['octave', octave], ['scilab', matlab], ['julia', julia], ['jl', julia],
-  ['r', r], ['rmd', r], ['latex', tex], ['tex', tex], ['bibtex', tex], ['context', tex],
-  ['lua', dashLang], ['sql', { ...BASE, dash: true }], ['haskell', { ...BASE, dash: true }],
-  ['elm', { ...BASE, dash: true }], ['wolfram', { ...BASE, braces: true }], ['mathematica', { ...BASE, braces: true }],
-  ['shellscript', hashLang], ['bash', hashLang], ['sh', hashLang], ['ruby', hashLang], ['perl', hashLang],
-  ['yaml', hashLang], ['toml', hashLang], ['makefile', hashLang], ['dockerfile', hashLang],
-  ['powershell', hashLang], ['elixir', hashLang], ['nim', hashLang], ['crystal', hashLang],
-  ['coffeescript', hashLang], ['markdown', markdown], ['md', markdown],
-]);
-
-/** The rules for a VS Code language id (or a Markdown fence's info word); unknown ids get the generic rules. */
-export function profileFor(languageId: string | undefined): Profile {
-  return (languageId !== undefined && BY_LANGUAGE.get(languageId.toLowerCase())) || GENERIC;
-}
+/** The rule sets languages share; `languages.ts` says which language follows which. */
+export const profiles = {
+  python: { ...BASE, hash: true },
+  cLike: { ...BASE, slash: true, braces: true },
+  jsLike: { ...BASE, slash: true },
+  php: { ...BASE, slash: true, hash: true },
+  matlab: { ...BASE, percent: true, semicolonRows: true, newlineRows: true, ellipsisContinues: true },
+  octave: { ...BASE, hash: true, percent: true, semicolonRows: true, newlineRows: true, ellipsisContinues: true },
+  julia: { ...BASE, hash: true, semicolonRows: true, newlineRows: true, juliaFloat: true },
+  r: { ...BASE, hash: true, rVectors: true },
+  tex: { ...BASE, percent: true, dollarMath: true },
+  lua: { ...BASE, dash: true, braces: true },
+  dash: { ...BASE, dash: true },
+  wolfram: { ...BASE, braces: true },
+  hash: { ...BASE, hash: true },
+  generic: GENERIC,
+  markdown: { ...GENERIC, hash: false, slash: false, fences: true, dollarMath: true },
+} as const satisfies Record<string, Profile>;

@@ -3,6 +3,7 @@
 // (`torch_tensor`, the rows, `[ CPUFloatType{2,3} ]`, `(1,.,.) =` slices). Read at a line start, line by line, in
 // comments (`#`, `#>` of rendered R Markdown, `//`, `%`) as in plain text.
 
+import { Ch } from '../charCodes';
 import { isBlank, readLiteral, type LiteralRead } from './numbers';
 
 /** A print read from its first line. */
@@ -74,10 +75,10 @@ class Lines {
 /** The comment marker a print's first line starts with (`#`, `#>`, `//`, `%`, `--`), or '' for none. */
 function markerAt(text: string, k: number): string {
   const c = text.charCodeAt(k);
-  if (c === 35) return text.charCodeAt(k + 1) === 62 ? '#>' : '#';
-  if (c === 47 && text.charCodeAt(k + 1) === 47) return '//';
-  if (c === 37) return '%';
-  if (c === 45 && text.charCodeAt(k + 1) === 45) return '--';
+  if (c === Ch.Hash) return text.charCodeAt(k + 1) === Ch.Gt ? '#>' : '#';
+  if (c === Ch.Slash && text.charCodeAt(k + 1) === Ch.Slash) return '//';
+  if (c === Ch.Percent) return '%';
+  if (c === Ch.Minus && text.charCodeAt(k + 1) === Ch.Minus) return '--';
   return '';
 }
 
@@ -90,7 +91,7 @@ function rowNumbers(line: Line, source: string, juliaFloat: boolean, read: Liter
     const c = source.charCodeAt(i);
     if (isBlank(c)) {
       i++;
-    } else if (c === 0x2026) {
+    } else if (c === Ch.Ellipsis) {
       elided = true;
       i++;
     } else if (readLiteral(source, i, line.end, juliaFloat, read) && (read.end >= line.end || isBlank(source.charCodeAt(read.end)))) {
@@ -115,17 +116,17 @@ function isElisionLine(text: string): boolean {
  */
 export function readPrint(source: string, lineStart: number, juliaFloat: boolean): { print: PrintRead | undefined; reach: number } | undefined {
   let k = lineStart;
-  while (k < source.length && isBlank(source.charCodeAt(k)) && source.charCodeAt(k) !== 10) k++;
+  while (k < source.length && isBlank(source.charCodeAt(k)) && source.charCodeAt(k) !== Ch.Newline) k++;
   const marker = markerAt(source, k);
   let h = k + marker.length;
-  if (source.charCodeAt(h) === 32) h++;
+  if (source.charCodeAt(h) === Ch.Space) h++;
   // Only `12-element`, `2×3` or `torch_tensor` starts a print: every other line costs a few characters.
-  if (source.charCodeAt(h) === 116) {
+  if (source.charCodeAt(h) === Ch.LowerT) {
     if (!source.startsWith('torch_tensor', h)) return undefined;
   } else {
     let d = h;
-    while (d - h < 10 && source.charCodeAt(d) >= 48 && source.charCodeAt(d) <= 57) d++;
-    if (d === h || (source.charCodeAt(d) !== 0xd7 && !source.startsWith('-element ', d))) return undefined;
+    while (d - h < 10 && source.charCodeAt(d) >= Ch.Zero && source.charCodeAt(d) <= Ch.Nine) d++;
+    if (d === h || (source.charCodeAt(d) !== Ch.Times && !source.startsWith('-element ', d))) return undefined;
   }
   const lines = new Lines(source, marker);
   const first = lines.at(lineStart);

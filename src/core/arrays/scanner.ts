@@ -2,13 +2,15 @@
 // content (numbers, separators, comments); every other bracket only keeps the nesting straight.
 // Work per character is constant, so the pass is linear even on hostile input.
 
+import { Ch } from '../charCodes';
 import { charsPerNewBracket, sameBrackets, type Checkpoints, type OpenBrackets } from './checkpoints';
-import { boundedIndexOf, Ch, ContentReader } from './content';
+import { boundedIndexOf, ContentReader } from './content';
 import { Ctx, Kind, MAX_DEPTH, Status, type ArraySink, type Frame } from './frames';
 import { isBlank, isIdentChar } from './numbers';
 import { profileOfText } from './dialect';
 import { readPrint } from './replPrints';
-import { profileFor, type Profile } from './profile';
+import { type Profile } from './profile';
+import { profileFor } from '../languages';
 
 export type { ArraySink } from './frames';
 
@@ -163,7 +165,7 @@ class Scanner extends ContentReader {
         if (this.profile.slash) {
           const next = text.charCodeAt(i + 1);
           // `://` is a URL in a string, not a comment.
-          if (next === Ch.Slash && text.charCodeAt(i - 1) !== 58) {
+          if (next === Ch.Slash && text.charCodeAt(i - 1) !== Ch.Colon) {
             this.lineComment = true;
             return i + 2;
           }
@@ -238,7 +240,7 @@ class Scanner extends ContentReader {
       const c = text.charCodeAt(j);
       if ((c === Ch.Dot && text.startsWith('... ', j)) || (c === Ch.Gt && text.startsWith('>>> ', j))) return j + 4;
       // A doctest writes the blank line between the slices of a 3-D print as <BLANKLINE>.
-      if (c === 60 && text.startsWith('<BLANKLINE>', j)) return j + 11;
+      if (c === Ch.Lt && text.startsWith('<BLANKLINE>', j)) return j + 11;
     }
     return i;
   }
@@ -250,7 +252,7 @@ class Scanner extends ContentReader {
   private printAt(i: number): number {
     const c = this.text.charCodeAt(i);
     // Most lines start with neither blanks, a comment marker, a digit nor a t: nothing to read.
-    if (!(c === Ch.Space || c === Ch.Tab || c === Ch.Hash || c === Ch.Slash || c === Ch.Percent || c === Ch.Minus || (c >= 48 && c <= 57) || c === 116)) return i;
+    if (!(c === Ch.Space || c === Ch.Tab || c === Ch.Hash || c === Ch.Slash || c === Ch.Percent || c === Ch.Minus || (c >= Ch.Zero && c <= Ch.Nine) || c === Ch.LowerT)) return i;
     const read = readPrint(this.text, i, this.profile.juliaFloat);
     if (read === undefined) return i;
     if (read.reach > this.quietUntil) this.quietUntil = read.reach;
@@ -326,7 +328,7 @@ class Scanner extends ContentReader {
     while (k < text.length && text.charCodeAt(k) === c) k++;
     while (k < text.length && text.charCodeAt(k) === Ch.Space) k++;
     const s = k;
-    while (k < text.length && k - s < 32 && (isIdentChar(text.charCodeAt(k)) || text.charCodeAt(k) === 43 || text.charCodeAt(k) === Ch.Minus)) k++;
+    while (k < text.length && k - s < 32 && (isIdentChar(text.charCodeAt(k)) || text.charCodeAt(k) === Ch.Plus || text.charCodeAt(k) === Ch.Minus)) k++;
     let next = opening ? profileFor(k > s ? text.slice(s, k) : 'plaintext') : profileFor('markdown');
     // A fence inside a fenced block is only its closing fence.
     if (opening && next.fences) next = profileFor('plaintext');
@@ -351,12 +353,12 @@ class Scanner extends ContentReader {
     if (c === Ch.LBracket) {
       if (this.profile.jsonStrings && this.opensStringList(i)) {
         kind = Kind.Group;
-      } else if (prev === 36 && this.profile.dollarMath) {
+      } else if (prev === Ch.Dollar && this.profile.dollarMath) {
         kind = Kind.Array;
       } else if (isIdentChar(prev)) {
         kind = Kind.Index;
         // Only a typed-array name (Float64) or a LaTeX \left, \big… ends in a digit, t, l or g here.
-        if ((prev >= 48 && prev <= 57) || prev === 116 || prev === 108 || prev === 103) {
+        if ((prev >= Ch.Zero && prev <= Ch.Nine) || prev === Ch.LowerT || prev === Ch.LowerL || prev === Ch.LowerG) {
           const word = this.wordBefore(i);
           if (word === '') kind = Kind.Group;
           else if (word !== undefined && TYPED_ARRAYS.has(word)) kind = Kind.Array;
@@ -367,7 +369,7 @@ class Scanner extends ContentReader {
     } else if (c === Ch.LParen) {
       kind = Kind.Group;
       // Every call-array name ends in c, f or t; checking that first spares a look-back at each call.
-      if (prev === 99 || prev === 102 || prev === 116) {
+      if (prev === Ch.LowerC || prev === Ch.LowerF || prev === Ch.LowerT) {
         const word = this.wordBefore(i);
         if (word !== undefined && (CALL_ARRAYS.has(word) || (word === 'c' && this.profile.rVectors))) {
           kind = Kind.Array;
@@ -395,7 +397,7 @@ class Scanner extends ContentReader {
     const text = this.text;
     for (let k = i + 1; k < text.length && k - i < 64; k++) {
       const c = text.charCodeAt(k);
-      if (c === 34) return true;
+      if (c === Ch.Quote) return true;
       if (!isBlank(c)) return false;
     }
     return false;

@@ -1,8 +1,8 @@
 // The lab's formulas, each built once as TeX for KaTeX and as its plain reading for screen readers without MathML,
 // from the same printed numbers (the digits of tex.ts and reading.ts).
 import type { Breakdown } from '../breakdown';
-import { spokenNumber, type ReadingWords } from '../reading';
-import { fillTemplate } from '../template';
+import type { ReadingWords } from '../reading';
+import { fillTemplate, spokenNumber } from '../template';
 import { logitSymbol, printedNumber, printedProbability, texNumber, type TexOptions } from '../tex';
 import type { Comparison } from './compare';
 import type { Sampled, SamplingStage } from './sampling';

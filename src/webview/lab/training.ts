@@ -1,7 +1,6 @@
 // The training section, for the target class picked in step 1: the gradient of −ln p_y as a formula, a row of numbers
 // and a small chart with its table, and the softmax Jacobian typeset for a few classes.
-import { spokenNumber } from '../../core/reading';
-import { fillTemplate } from '../../core/template';
+import { fillTemplate, spokenNumber } from '../../core/template';
 import { jacobianLimit, type WalkthroughStrings, type WalkthroughView } from '../../panel/protocol';
 import { chartLegend, targetMark } from '../chart';
 import { element, section } from '../dom';
