@@ -23,6 +23,8 @@ class ArrayLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     readonly uri: vscode.Uri,
+    /** The document's language, so its language-specific settings apply when the lens resolves. */
+    readonly languageId: string,
     readonly array: FoundArray,
     readonly role: ArrayRole,
     /** For printed probabilities and log-probabilities: how their numbers were printed. */
@@ -90,7 +92,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
       if (role.role === 'shape' && settings.codeLensArrays === 'likely') continue;
       const precision = role.role === 'probabilities' || role.role === 'logProbabilities' ? printPrecision(text, array, document.languageId) : undefined;
       const line = document.positionAt(array.start).line;
-      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, array, role, precision));
+      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, document.languageId, array, role, precision));
     }
     if (k < found.length) {
       this.noteOnce(
@@ -104,7 +106,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
   async resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): Promise<ArrayLens | undefined> {
     if (token.isCancellationRequested) return undefined;
     const { role } = lens.role;
-    const title = await arrayTitle(lens.array, lens.role, lens.precision, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
+    const title = await arrayTitle(lens.array, lens.role, lens.precision, readSettings({ uri: lens.uri, languageId: lens.languageId }).temperature, () => !token.isCancellationRequested);
     if (title === undefined) return undefined;
     const tooltip =
       role === 'logits'

@@ -7,7 +7,7 @@ import { plainProbabilities, plainValues, softmaxOfArraySoon, type ArraySoftmax 
 import type { DocumentArrays } from './documentCache';
 import { copyResult, insertResultBelow, type ComputedSoftmax, type CopyableResult } from './insertResult';
 import type { OutputArrays, PrintedArray } from './outputArrays';
-import { readSettings } from './settings';
+import { printedScope, readSettings } from './settings';
 import { notificationMessage } from './summaries';
 
 /** What `executeCommand('softmaxLens.computeSoftmax')` returns: plain arrays, rows of them for a matrix. */
@@ -111,7 +111,7 @@ async function computeAtSelection(editor: vscode.TextEditor, array: FoundArray):
 
 /** The softmax of an array an output prints; it lives in no document, so nothing can be inserted next to it. */
 async function computePrinted(printed: PrintedArray): Promise<CopyableResult | undefined> {
-  const settings = readSettings(vscode.Uri.parse(printed.ref.notebook));
+  const settings = readSettings(printedScope(printed));
   const result = await softmaxOrSay(printed.array, settings.temperature);
   if (!result) return undefined;
   return { result, decimals: settings.decimals, languageId: printed.languageId };

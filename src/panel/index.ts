@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import type { OutputArrays } from '../editor/outputArrays';
-import { readSettings } from '../editor/settings';
 import { parseArrayRef, parsePersistedState } from './protocol';
 import { WalkthroughPanel, walkthroughViewType } from './walkthroughPanel';
 
@@ -13,10 +12,7 @@ export { walkthroughViewType };
  * notebook cell's output prints; without it, the array at the active editor's cursor) and the serializer that restores the panel after a reload.
  */
 export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): void {
-  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, roles, outputs, {
-    temperature: () => readSettings().temperature,
-    decimals: () => readSettings().decimals,
-  });
+  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, roles, outputs);
   context.subscriptions.push(
     walkthrough,
     vscode.commands.registerCommand('softmaxLens.showWalkthrough', (ref?: unknown) =>
