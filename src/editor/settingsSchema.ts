@@ -1,15 +1,18 @@
 // Pure, so the webview (through the protocol) and plain-Node tests read the same defaults and ranges as the host.
 
+/** VS Code applies a `"[python]": { … }` block only to settings of this scope. */
+const languageOverridable = 'language-overridable';
+
 /**
  * Every `softmaxLens.*` setting: its type, default and range, written once. package.json's
  * `contributes.configuration` says the same to VS Code's Settings editor, and a test holds the two together.
  */
 export const settingsSchema = {
-  decimals: { type: 'integer', default: 4, minimum: 0, maximum: 15 },
-  temperature: { type: 'number', default: 1, exclusiveMinimum: 0 },
-  'codeLens.enabled': { type: 'boolean', default: true },
-  'codeLens.arrays': { type: 'string', default: 'likely', enum: ['likely', 'all'] },
-  'hover.enabled': { type: 'boolean', default: true },
+  decimals: { type: 'integer', default: 4, minimum: 0, maximum: 15, scope: languageOverridable },
+  temperature: { type: 'number', default: 1, exclusiveMinimum: 0, scope: languageOverridable },
+  'codeLens.enabled': { type: 'boolean', default: true, scope: languageOverridable },
+  'codeLens.arrays': { type: 'string', default: 'likely', enum: ['likely', 'all'], scope: languageOverridable },
+  'hover.enabled': { type: 'boolean', default: true, scope: languageOverridable },
   maxFileSize: { type: 'number', default: 5, minimum: 0 },
 } as const;
 

@@ -10,11 +10,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 };
 const contributed = manifest.contributes.configuration.properties;
 /** What a setting's schema says about its values, as far as the views rely on it. */
-const facts = ['type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'enum'] as const;
+const facts = ['type', 'default', 'minimum', 'maximum', 'exclusiveMinimum', 'enum', 'scope'] as const;
 const valueFacts = (schema: Record<string, unknown>) => Object.fromEntries(facts.filter((f) => schema[f] !== undefined).map((f) => [f, schema[f]]));
 
 suite('settings: package.json and the settings module agree', () => {
-  test('every setting the Settings editor offers has the same type, default, range and choices in the settings module', () => {
+  test('every setting the Settings editor offers has the same type, default, range, choices and scope in the settings module', () => {
     const names = Object.keys(contributed);
     assert.ok(names.length > 0);
     for (const name of names) {
