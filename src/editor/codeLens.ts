@@ -4,6 +4,7 @@ import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import type { ArrayRoles } from './arrayRoles';
 import { softmaxOfArraySoon } from './arraySoftmax';
+import { Disposable } from './dispose';
 import type { DocumentArrays } from './documentCache';
 import { affectsSettings, readSettings } from './settings';
 import { distributionTitle, lensTitle } from './summaries';
@@ -38,27 +39,28 @@ class ArrayLens extends vscode.CodeLens {
  * A lens on the line where each array starts. Lenses are created cheaply; the softmax of an array is
  * computed only when VS Code resolves its lens, i.e. when it scrolls into view.
  */
-export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class SoftmaxCodeLensProvider extends Disposable implements vscode.CodeLensProvider<ArrayLens> {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
   /** Documents already noted as too large or too crowded, so the note is said once. */
   private readonly noted = new Set<string>();
-  private readonly subscriptions: vscode.Disposable[] = [
-    this.changed,
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e)) {
-        this.noted.clear();
-        this.changed.fire();
-      }
-    }),
-    vscode.workspace.onDidCloseTextDocument((doc) => this.noted.delete(doc.uri.toString())),
-  ];
 
   constructor(
     private readonly arrays: DocumentArrays,
     private readonly roles: ArrayRoles,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e)) {
+          this.noted.clear();
+          this.changed.fire();
+        }
+      }),
+    );
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.noted.delete(doc.uri.toString())));
+  }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArrayLens[]> {
     const settings = readSettings(document);
@@ -122,10 +124,6 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     this.noted.add(key);
     this.log.info(message);
     vscode.window.setStatusBarMessage(message, 8000);
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
   }
 }
 

@@ -21,7 +21,7 @@ export interface SoftmaxCommandResult {
  * Copy Last Result and Insert Last Result Below (the palette's way to those actions, for keyboard users) act on
  * the latest result computed in the active document; they return whether they did.
  */
-export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable[] {
+export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable {
   // One result per open document, dropped when it closes: memory follows the documents open.
   const latest = new Map<string, ComputedSoftmax>();
   const latestHere = (): ComputedSoftmax | undefined => {
@@ -36,7 +36,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
     }
     return computed;
   };
-  return [
+  return vscode.Disposable.from(
     vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
       const target = await targetOfCommand(arrays, outputs);
       if (!target) return undefined;
@@ -63,7 +63,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
       return computed !== undefined;
     }),
     vscode.workspace.onDidCloseTextDocument((document) => latest.delete(document.uri.toString())),
-  ];
+  );
 }
 
 type Target = { editor: vscode.TextEditor; array: FoundArray; printed?: undefined } | { printed: PrintedArray };

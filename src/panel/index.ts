@@ -11,10 +11,10 @@ export { walkthroughViewType };
  * Registers `softmaxLens.showWalkthrough` (optional argument: an ArrayRef, to a document's array or to one a
  * notebook cell's output prints; without it, the array at the active editor's cursor) and the serializer that restores the panel after a reload.
  */
-export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): void {
-  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, roles, outputs);
-  context.subscriptions.push(
-    walkthrough,
+export function registerWalkthrough(extensionUri: vscode.Uri, arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable {
+  const walkthrough = new WalkthroughPanel(extensionUri, arrays, roles, outputs);
+  // Disposed in this order: the commands and the serializer go before the panel they call.
+  return vscode.Disposable.from(
     vscode.commands.registerCommand('softmaxLens.showWalkthrough', (ref?: unknown) =>
       walkthrough.show(parseArrayRef(ref)),
     ),
@@ -24,6 +24,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, arrays: Do
     vscode.window.registerWebviewPanelSerializer(walkthroughViewType, {
       deserializeWebviewPanel: (panel, state: unknown) => walkthrough.restore(panel, parsePersistedState(state)),
     }),
+    walkthrough,
   );
 }
 

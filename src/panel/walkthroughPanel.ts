@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { formatNumber, type ArrayRole, type FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
+import { Disposable } from '../editor/dispose';
 import type { DocumentArrays } from '../editor/documentCache';
 import type { OutputArrays, PrintedArray } from '../editor/outputArrays';
 import { affectsSettings, printedScope, readSettings } from '../editor/settings';
@@ -73,10 +74,10 @@ export interface WalkthroughSnapshot {
 const followDelayMs = 150;
 
 /** The one walkthrough panel: created beside the editor, reused, following the cursor unless pinned. */
-export class WalkthroughPanel implements vscode.Disposable {
+export class WalkthroughPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** What lives as long as the webview panel does; the panel object outlives it and takes the next one. */
   private panelSubscriptions: vscode.Disposable[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
   private shown: Shown | undefined;
   private shownSince = 0;
   private seq = 0;
@@ -107,25 +108,38 @@ export class WalkthroughPanel implements vscode.Disposable {
     private readonly roles: ArrayRoles,
     private readonly outputs: OutputArrays,
   ) {
-    this.subscriptions.push(
-      vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
-      outputs.onDidChangeSelection(() => this.scheduleFollowCell()),
+    super();
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
+    this._register(vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)));
+    this._register(outputs.onDidChangeSelection(() => this.scheduleFollowCell()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!affectsSettings(e)) return;
         this.chosen = {};
         void this.render();
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
       }),
+    );
+    this._register(
       vscode.workspace.onDidOpenTextDocument((document) => {
         const state = this.awaited;
         if (!state || this.shown || !this.panel || state.ref?.kind === 'output' || state.ref?.uri !== document.uri.toString()) return;
         void this.adopt(state).then(() => this.render());
       }),
     );
+    // Registered last, so disposed first: no follow fires and no webview is left open once the listeners are gone.
+    this._register({
+      dispose: () => {
+        clearTimeout(this.followTimer);
+        this.followCancel?.dispose();
+        this.panel?.dispose();
+      },
+    });
   }
 
   /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
@@ -465,13 +479,6 @@ export class WalkthroughPanel implements vscode.Disposable {
     const chosen = same.find((a) => a.start === this.compareWith);
     if (chosen) request.compareWith = { start: chosen.start, array: chosen };
     return request;
-  }
-
-  dispose() {
-    clearTimeout(this.followTimer);
-    this.followCancel?.dispose();
-    this.panel?.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 
