@@ -76,7 +76,7 @@ const followDelayMs = 150;
 /** The one walkthrough panel: created beside the editor, reused, following the cursor unless pinned. */
 export class WalkthroughPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  /** What lives as long as the webview panel does; the panel object outlives it and takes the next one. */
+  /** What lives as long as one webview panel; this object outlives it and takes the next (a reopen, a restore). */
   private panelSubscriptions: vscode.Disposable[] = [];
   private shown: Shown | undefined;
   private shownSince = 0;
