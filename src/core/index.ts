@@ -10,7 +10,6 @@ export * from './tex';
 export * from './reading';
 export * from './precision';
 export * from './roles';
-export { bindingOf, type Binding } from './surroundings';
 export * from './distribution';
 // The lab, as one named group: lab.sampling(), lab.compare(), lab.crossEntropyGradient(), lab.attentionWeights(), …
 export * as lab from './lab';

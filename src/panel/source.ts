@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bindingOf, type FoundArray } from '../core';
+import type { FoundArray } from '../core';
 import type { WalkthroughView } from './protocol';
 
 const lineTextCap = 160;
@@ -13,12 +13,17 @@ export function describeSource(document: vscode.TextDocument, array: FoundArray)
     fileName: vscode.workspace.asRelativePath(document.uri, false),
     line: position.line + 1,
     lineText: shortLine(trimmed),
-    // Read from the array's own line, as the header shows it: `logits = [`, `x <- c(`, `"scores": [`.
-    name: bindingOf(line, { ...array, start: position.character, end: position.character + array.end - array.start }).name,
+    name: nameBefore(line.slice(0, position.character)),
   };
 }
 
 /** A line of text cut to what the header has room for. */
 export function shortLine(line: string): string {
   return line.length > lineTextCap ? `${line.slice(0, lineTextCap - 1)}…` : line;
+}
+
+/** `logits = [`, `x: number[] = [`, `y = np.array(`, `"scores": [` → the name written before the array. */
+function nameBefore(prefix: string): string | undefined {
+  const match = /(["']?)([A-Za-z_$][\w$.]*)\1\s*(?::[^=]*)?[=:]\s*(?:[\w.]+\(\s*)?$/.exec(prefix.slice(-200));
+  return match?.[2];
 }
