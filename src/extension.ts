@@ -5,7 +5,7 @@ import { SoftmaxCodeLensProvider } from './editor/codeLens';
 import { registerComputeSoftmax } from './editor/computeSoftmax';
 import { DocumentArrays } from './editor/documentCache';
 import { SoftmaxHoverProvider } from './editor/hover';
-import { registerNotebooks } from './notebook';
+import { NotebookOutputArrays, registerNotebooks } from './notebook';
 import { registerWalkthrough } from './panel';
 
 // Every scheme: files, untitled buffers, notebook cells, virtual workspaces. Nothing here runs the document's code.
@@ -15,21 +15,24 @@ export function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('Softmax Lens', { log: true });
   const arrays = new DocumentArrays();
   const roles = new ArrayRoles();
+  const outputs = new NotebookOutputArrays();
   const lenses = new SoftmaxCodeLensProvider(arrays, roles, log);
-  const outputs = registerNotebooks(context);
   const claims = new ClaimDiagnostics(arrays);
+  // Everything the extension owns, in one place: each object and each register* bundle disposes what it made.
   context.subscriptions.push(
     log,
     arrays,
     roles,
+    outputs,
     lenses,
     claims,
     vscode.languages.registerCodeActionsProvider(everyDocument, claims, { providedCodeActionKinds: ClaimDiagnostics.providedCodeActionKinds }),
     vscode.languages.registerCodeLensProvider(everyDocument, lenses),
     vscode.languages.registerHoverProvider(everyDocument, new SoftmaxHoverProvider(arrays, roles)),
-    ...registerComputeSoftmax(arrays, roles, outputs),
+    registerNotebooks(outputs),
+    registerComputeSoftmax(arrays, roles, outputs),
+    registerWalkthrough(context.extensionUri, arrays, roles, outputs),
   );
-  registerWalkthrough(context, arrays, roles, outputs);
 }
 
 export function deactivate() {}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from './dispose';
 import { classifyArray, printPrecision, roleWindow, type ArrayRole, type FoundArray, type PrintPrecision } from '../core';
 
 /** What an array is taken for should classifying it ever fail: logits, the views as they were before roles. */
@@ -23,9 +24,14 @@ interface Entry {
  * What each array of a document is (the core's classifyArray), remembered per document version so the lens, the
  * hover, the command and the walkthrough agree and none classifies twice. Dropped when the document closes.
  */
-export class ArrayRoles implements vscode.Disposable {
+export class ArrayRoles extends Disposable {
   private readonly entries = new Map<string, Entry>();
-  private readonly subscriptions = [vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString()))];
+
+  constructor() {
+    super();
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.entries.delete(doc.uri.toString())));
+    this._register({ dispose: () => this.entries.clear() });
+  }
 
   /** The role of one array of the document as it is now, read from a window of text around it. */
   roleOf(document: vscode.TextDocument, array: FoundArray): ArrayRole {
@@ -59,11 +65,6 @@ export class ArrayRoles implements vscode.Disposable {
       this.entries.set(key, entry);
     }
     return entry.roles;
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
-    this.entries.clear();
   }
 }
 

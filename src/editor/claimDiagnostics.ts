@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { claimSteps, type ClaimFinding } from '../core';
+import { Disposable } from './dispose';
 import type { DocumentArrays } from './documentCache';
 import { runInTurns } from './turns';
 
@@ -33,32 +34,44 @@ export function findingMessage(finding: ClaimFinding): string {
  * and kept current as the document changes: checked after a pause in typing, in steps between other work, from
  * the arrays the document cache has found. Cleared when the document closes.
  */
-export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
+export class ClaimDiagnostics extends Disposable implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
-  private readonly collection = vscode.languages.createDiagnosticCollection('softmaxLens.claims');
+  private readonly collection = this._register(vscode.languages.createDiagnosticCollection('softmaxLens.claims'));
   private readonly checked = new Map<string, Checked>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly arrays: DocumentArrays) {
-    this.subscriptions = [
-      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+    super();
+    this._register({
+      dispose: () => {
+        for (const t of this.timers.values()) clearTimeout(t);
+        this.timers.clear();
+        this.checked.clear();
+      },
+    });
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)));
+    this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.schedule(e.document, debounceMs);
       }),
-      // Changing a document's language closes and reopens it: what is still open under that name keeps its warnings.
+    );
+    // Changing a document's language closes and reopens it: what is still open under that name keeps its warnings.
+    this._register(
       vscode.workspace.onDidCloseTextDocument((d) => {
         const reopened = vscode.workspace.textDocuments.find((o) => o !== d && !o.isClosed && o.uri.toString() === d.uri.toString());
         if (reopened === undefined) this.forget(d.uri);
       }),
+    );
+    this._register(
       vscode.commands.registerCommand(applyClaimFixCommand, (uri: vscode.Uri, version: number, start: number, end: number, printed: string, text: string) =>
         this.applyFix(uri, version, start, end, printed, text),
       ),
-    ];
+    );
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
   private schedule(document: vscode.TextDocument, delay: number) {
+    if (this.isDisposed) return;
     if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-scm') return;
     const key = document.uri.toString();
     const pending = this.timers.get(key);
@@ -81,7 +94,7 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     if (found === undefined || !current()) return;
     const text = document.getText();
     const findings = await runInTurns(claimSteps(text, found, document.languageId), current);
-    if (findings === undefined || !current()) return;
+    if (findings === undefined || !current() || this.isDisposed) return;
     const diagnostics = findings.map((f) => this.diagnosticOf(document, f));
     this.checked.set(key, { version, findings, diagnostics });
     this.collection.set(document.uri, diagnostics);
@@ -137,13 +150,5 @@ export class ClaimDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     this.timers.delete(key);
     this.checked.delete(key);
     this.collection.delete(uri);
-  }
-
-  dispose() {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
-    for (const s of this.subscriptions) s.dispose();
-    this.collection.dispose();
-    this.checked.clear();
   }
 }

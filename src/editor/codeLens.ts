@@ -4,6 +4,7 @@ import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import type { ArrayRoles } from './arrayRoles';
 import { softmaxOfArraySoon } from './arraySoftmax';
+import { Disposable } from './dispose';
 import type { DocumentArrays } from './documentCache';
 import { affectsSettings, readSettings } from './settings';
 import { distributionTitle, lensTitle } from './summaries';
@@ -23,6 +24,8 @@ class ArrayLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     readonly uri: vscode.Uri,
+    /** The document's language, so its language-specific settings apply when the lens resolves. */
+    readonly languageId: string,
     readonly array: FoundArray,
     readonly role: ArrayRole,
     /** For printed probabilities and log-probabilities: how their numbers were printed. */
@@ -36,27 +39,28 @@ class ArrayLens extends vscode.CodeLens {
  * A lens on the line where each array starts. Lenses are created cheaply; the softmax of an array is
  * computed only when VS Code resolves its lens, i.e. when it scrolls into view.
  */
-export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLens>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class SoftmaxCodeLensProvider extends Disposable implements vscode.CodeLensProvider<ArrayLens> {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
   /** Documents already noted as too large or too crowded, so the note is said once. */
   private readonly noted = new Set<string>();
-  private readonly subscriptions: vscode.Disposable[] = [
-    this.changed,
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e)) {
-        this.noted.clear();
-        this.changed.fire();
-      }
-    }),
-    vscode.workspace.onDidCloseTextDocument((doc) => this.noted.delete(doc.uri.toString())),
-  ];
 
   constructor(
     private readonly arrays: DocumentArrays,
     private readonly roles: ArrayRoles,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    super();
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e)) {
+          this.noted.clear();
+          this.changed.fire();
+        }
+      }),
+    );
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.noted.delete(doc.uri.toString())));
+  }
 
   async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<ArrayLens[]> {
     const settings = readSettings(document);
@@ -90,7 +94,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
       if (role.role === 'shape' && settings.codeLensArrays === 'likely') continue;
       const precision = role.role === 'probabilities' || role.role === 'logProbabilities' ? printPrecision(text, array, document.languageId) : undefined;
       const line = document.positionAt(array.start).line;
-      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, array, role, precision));
+      lenses.push(new ArrayLens(new vscode.Range(line, 0, line, 0), document.uri, document.languageId, array, role, precision));
     }
     if (k < found.length) {
       this.noteOnce(
@@ -104,7 +108,7 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
   async resolveCodeLens(lens: ArrayLens, token: vscode.CancellationToken): Promise<ArrayLens | undefined> {
     if (token.isCancellationRequested) return undefined;
     const { role } = lens.role;
-    const title = await arrayTitle(lens.array, lens.role, lens.precision, readSettings(lens.uri).temperature, () => !token.isCancellationRequested);
+    const title = await arrayTitle(lens.array, lens.role, lens.precision, readSettings({ uri: lens.uri, languageId: lens.languageId }).temperature, () => !token.isCancellationRequested);
     if (title === undefined) return undefined;
     const tooltip =
       role === 'logits'
@@ -120,10 +124,6 @@ export class SoftmaxCodeLensProvider implements vscode.CodeLensProvider<ArrayLen
     this.noted.add(key);
     this.log.info(message);
     vscode.window.setStatusBarMessage(message, 8000);
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
   }
 }
 

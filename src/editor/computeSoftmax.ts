@@ -7,7 +7,7 @@ import { plainProbabilities, plainValues, softmaxOfArraySoon, type ArraySoftmax 
 import type { DocumentArrays } from './documentCache';
 import { copyResult, insertResultBelow, type ComputedSoftmax, type CopyableResult } from './insertResult';
 import type { OutputArrays, PrintedArray } from './outputArrays';
-import { readSettings } from './settings';
+import { printedScope, readSettings } from './settings';
 import { notificationMessage } from './summaries';
 
 /** What `executeCommand('softmaxLens.computeSoftmax')` returns: plain arrays, rows of them for a matrix. */
@@ -21,7 +21,7 @@ export interface SoftmaxCommandResult {
  * Copy Last Result and Insert Last Result Below (the palette's way to those actions, for keyboard users) act on
  * the latest result computed in the active document; they return whether they did.
  */
-export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable[] {
+export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable {
   // One result per open document, dropped when it closes: memory follows the documents open.
   const latest = new Map<string, ComputedSoftmax>();
   const latestHere = (): ComputedSoftmax | undefined => {
@@ -36,7 +36,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
     }
     return computed;
   };
-  return [
+  return vscode.Disposable.from(
     vscode.commands.registerCommand('softmaxLens.computeSoftmax', async (): Promise<SoftmaxCommandResult | undefined> => {
       const target = await targetOfCommand(arrays, outputs);
       if (!target) return undefined;
@@ -63,7 +63,7 @@ export function registerComputeSoftmax(arrays: DocumentArrays, roles: ArrayRoles
       return computed !== undefined;
     }),
     vscode.workspace.onDidCloseTextDocument((document) => latest.delete(document.uri.toString())),
-  ];
+  );
 }
 
 type Target = { editor: vscode.TextEditor; array: FoundArray; printed?: undefined } | { printed: PrintedArray };
@@ -111,7 +111,7 @@ async function computeAtSelection(editor: vscode.TextEditor, array: FoundArray):
 
 /** The softmax of an array an output prints; it lives in no document, so nothing can be inserted next to it. */
 async function computePrinted(printed: PrintedArray): Promise<CopyableResult | undefined> {
-  const settings = readSettings(vscode.Uri.parse(printed.ref.notebook));
+  const settings = readSettings(printedScope(printed));
   const result = await softmaxOrSay(printed.array, settings.temperature);
   if (!result) return undefined;
   return { result, decimals: settings.decimals, languageId: printed.languageId };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { arrayContaining, ArrayScan, arrayWindowSteps, composeEdits, type FoundArray, type ScanResult, type TextEdit, type TextSource } from '../core';
+import { Disposable } from './dispose';
 import { readSettings } from './settings';
 import { nextTurn, runInTurns } from './turns';
 import { WindowScans, type ArrayLookUp } from './windowScans';
@@ -43,22 +44,33 @@ const windowChunk = 64 * 1024;
  * the hover, the command and the panel. Dropped when the document closes.
  * Documents above `softmaxLens.maxFileSize` are never scanned whole by `arrayAt`: it scans a window around the cursor.
  */
-export class DocumentArrays implements vscode.Disposable {
+export class DocumentArrays extends Disposable {
   private readonly entries = new Map<string, Entry>();
   /** The windows scanned in each large document, so repeated and concurrent requests share them. */
   private readonly windows = new Map<string, WindowScans>();
   private readonly pending = new Map<string, PendingScan>();
   private readonly edited = new Map<string, Edited>();
-  private readonly subscriptions = [
-    vscode.workspace.onDidCloseTextDocument((doc) => {
-      const key = doc.uri.toString();
-      this.entries.delete(key);
-      this.windows.delete(key);
-      this.pending.delete(key);
-      this.edited.delete(key);
-    }),
-    vscode.workspace.onDidChangeTextDocument((e) => this.noteEdit(e)),
-  ];
+
+  constructor() {
+    super();
+    this._register({ dispose: () => this.forgetAll() });
+    this._register(vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri.toString())));
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.noteEdit(e)));
+  }
+
+  private forget(key: string) {
+    this.entries.delete(key);
+    this.windows.delete(key);
+    this.pending.delete(key);
+    this.edited.delete(key);
+  }
+
+  private forgetAll() {
+    this.entries.clear();
+    this.windows.clear();
+    this.pending.clear();
+    this.edited.clear();
+  }
 
   /** Remembers where a document with a whole-text entry changed, so its next scan reads only that part again. */
   private noteEdit(e: vscode.TextDocumentChangeEvent) {
@@ -162,14 +174,6 @@ export class DocumentArrays implements vscode.Disposable {
     const scan = () => runInTurns(arrayWindowSteps(textSource(document), offset, document.languageId, limits), stillWanted);
     const answer = windows.lookUp(offset, scan, stillWanted);
     return token === undefined ? answer : Promise.race([answer, cancelled(token)]);
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
-    this.entries.clear();
-    this.windows.clear();
-    this.pending.clear();
-    this.edited.clear();
   }
 }
 

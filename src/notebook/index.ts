@@ -1,22 +1,22 @@
 import * as vscode from 'vscode';
-import { NotebookOutputArrays } from './outputArrays';
+import type { NotebookOutputArrays } from './outputArrays';
 import { OutputStatusBarProvider } from './statusBar';
 
+export { NotebookOutputArrays } from './outputArrays';
+
 /**
- * The arrays notebook cells' saved outputs print, and the status bar item on each cell that prints one. Every notebook
- * type: whatever its serializer, outputs are read through the notebook API and no cell is ever run.
+ * The status bar item on each cell whose saved outputs print an array. Every notebook type: whatever its serializer,
+ * outputs are read through the notebook API and no cell is ever run.
  */
-export function registerNotebooks(context: vscode.ExtensionContext): NotebookOutputArrays {
-  const outputs = new NotebookOutputArrays();
+export function registerNotebooks(outputs: NotebookOutputArrays): vscode.Disposable {
   const items = new OutputStatusBarProvider(outputs);
-  context.subscriptions.push(
-    outputs,
-    items,
+  // Disposed in this order: the registrations go before the provider they call.
+  return vscode.Disposable.from(
     vscode.notebooks.registerNotebookCellStatusBarItemProvider('*', items),
     // Not contributed to the palette: VS Code has no command that lists a cell's status bar items, and tests read them here.
     vscode.commands.registerCommand('softmaxLens.notebook.cellItems', (notebook: unknown, index: unknown) => cellItems(items, notebook, index)),
+    items,
   );
-  return outputs;
 }
 
 /** The items the provider gives a cell of an open notebook, as plain data. */

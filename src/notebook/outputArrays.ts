@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { classifyArray, findArrays, printPrecision, roleWindow, type ArrayRole, type FoundArray } from '../core';
+import { Disposable } from '../editor/dispose';
 import type { OutputArrays, PrintedArray } from '../editor/outputArrays';
 import { readSettings } from '../editor/settings';
 import { nextTurn } from '../editor/turns';
@@ -29,17 +30,21 @@ const fallback: ArrayRole = { role: 'logits', reason: { code: 'noCue' } };
  * The arrays notebook cells' saved outputs print, found by the same core as documents' arrays. Each output is
  * scanned on its own turn of the event loop; nothing runs a cell. Dropped when the notebook closes.
  */
-export class NotebookOutputArrays implements OutputArrays, vscode.Disposable {
+export class NotebookOutputArrays extends Disposable implements OutputArrays {
   private readonly entries = new Map<string, Entry>();
-  private readonly selection = new vscode.EventEmitter<void>();
+  private readonly selection = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeSelection = this.selection.event;
-  private readonly subscriptions = [
-    this.selection,
-    vscode.window.onDidChangeNotebookEditorSelection(() => this.selection.fire()),
-    vscode.workspace.onDidCloseNotebookDocument((notebook) => {
-      for (const cell of notebook.getCells()) this.entries.delete(cell.document.uri.toString());
-    }),
-  ];
+
+  constructor() {
+    super();
+    this._register({ dispose: () => this.entries.clear() });
+    this._register(vscode.window.onDidChangeNotebookEditorSelection(() => this.selection.fire()));
+    this._register(
+      vscode.workspace.onDidCloseNotebookDocument((notebook) => {
+        for (const cell of notebook.getCells()) this.entries.delete(cell.document.uri.toString());
+      }),
+    );
+  }
 
   /** Every array the cell's outputs print, found once per notebook version. */
   printsOf(cell: vscode.NotebookCell): Promise<CellPrints> {
@@ -83,11 +88,6 @@ export class NotebookOutputArrays implements OutputArrays, vscode.Disposable {
     const { arrays } = await this.printsOf(cell);
     const hit = arrays.find(({ text, array }) => text.output === ref.output && text.item === ref.item && array.start === ref.start);
     return hit && printedArray(cell, hit.text, hit.array);
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
-    this.entries.clear();
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { arrayTitle } from '../editor/codeLens';
+import { Disposable } from '../editor/dispose';
 import { affectsSettings, readSettings } from '../editor/settings';
 import { reasonText, roleLabel } from '../l10n/roleText';
 import { outputBytesRead } from './outputText';
@@ -12,17 +13,16 @@ const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
  * (`output: probabilities · sum 1 ✓ · …`), clicking it opens the walkthrough on that output array. Notebook outputs
  * cannot carry diagnostics, so whatever the summary warns about is said here.
  */
-export class OutputStatusBarProvider implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class OutputStatusBarProvider extends Disposable implements vscode.NotebookCellStatusBarItemProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeCellStatusBarItems = this.changed.event;
-  private readonly subscriptions = [
-    this.changed,
-    vscode.workspace.onDidChangeConfiguration((e) => affectsSettings(e) && this.changed.fire()),
-    // A cell run again prints something else.
-    vscode.workspace.onDidChangeNotebookDocument((e) => e.cellChanges.some((c) => c.outputs !== undefined) && this.changed.fire()),
-  ];
 
-  constructor(private readonly outputs: NotebookOutputArrays) {}
+  constructor(private readonly outputs: NotebookOutputArrays) {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => affectsSettings(e) && this.changed.fire()));
+    // A cell run again prints something else.
+    this._register(vscode.workspace.onDidChangeNotebookDocument((e) => e.cellChanges.some((c) => c.outputs !== undefined) && this.changed.fire()));
+  }
 
   async provideCellStatusBarItems(cell: vscode.NotebookCell, token: vscode.CancellationToken): Promise<vscode.NotebookCellStatusBarItem[]> {
     if (cell.kind !== vscode.NotebookCellKind.Code || cell.outputs.length === 0) return [];
@@ -51,9 +51,5 @@ export class OutputStatusBarProvider implements vscode.NotebookCellStatusBarItem
     item.command = { title: text, command: 'softmaxLens.showWalkthrough', arguments: [printed.ref] };
     item.accessibilityInformation = { label: text };
     return [item];
-  }
-
-  dispose() {
-    for (const s of this.subscriptions) s.dispose();
   }
 }

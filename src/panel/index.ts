@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { ArrayRoles } from '../editor/arrayRoles';
 import type { DocumentArrays } from '../editor/documentCache';
 import type { OutputArrays } from '../editor/outputArrays';
-import { readSettings } from '../editor/settings';
 import { parseArrayRef, parsePersistedState } from './protocol';
 import { WalkthroughPanel, walkthroughViewType } from './walkthroughPanel';
 
@@ -12,13 +11,10 @@ export { walkthroughViewType };
  * Registers `softmaxLens.showWalkthrough` (optional argument: an ArrayRef, to a document's array or to one a
  * notebook cell's output prints; without it, the array at the active editor's cursor) and the serializer that restores the panel after a reload.
  */
-export function registerWalkthrough(context: vscode.ExtensionContext, arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): void {
-  const walkthrough = new WalkthroughPanel(context.extensionUri, arrays, roles, outputs, {
-    temperature: () => readSettings().temperature,
-    decimals: () => readSettings().decimals,
-  });
-  context.subscriptions.push(
-    walkthrough,
+export function registerWalkthrough(extensionUri: vscode.Uri, arrays: DocumentArrays, roles: ArrayRoles, outputs: OutputArrays): vscode.Disposable {
+  const walkthrough = new WalkthroughPanel(extensionUri, arrays, roles, outputs);
+  // Disposed in this order: the commands and the serializer go before the panel they call.
+  return vscode.Disposable.from(
     vscode.commands.registerCommand('softmaxLens.showWalkthrough', (ref?: unknown) =>
       walkthrough.show(parseArrayRef(ref)),
     ),
@@ -28,6 +24,7 @@ export function registerWalkthrough(context: vscode.ExtensionContext, arrays: Do
     vscode.window.registerWebviewPanelSerializer(walkthroughViewType, {
       deserializeWebviewPanel: (panel, state: unknown) => walkthrough.restore(panel, parsePersistedState(state)),
     }),
+    walkthrough,
   );
 }
 

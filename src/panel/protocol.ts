@@ -375,8 +375,9 @@ export type WebviewMessage =
   | { type: 'setCompare'; seq: number; start: number | undefined }
   | { type: 'setAttention'; seq: number; attention: AttentionSettings };
 
-export const temperatureRange = { min: 0.01, max: 10 } as const;
-export const decimalsRange = { min: 0, max: 15 } as const;
+/** The temperature slider's travel. A temperature beyond it (a setting of 20) is shown and used as it is, the slider at its end. */
+export const temperatureSlider = { min: 0.01, max: 10 } as const;
+export { decimalsRange } from '../editor/settingsSchema';
 /** At most this many rows are typeset; a longer array shows its largest `topRows`. */
 export const rowCap = 50;
 export const topRows = 20;

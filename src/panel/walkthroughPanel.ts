@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { formatNumber, type ArrayRole, type FoundArray } from '../core';
 import type { ArrayRoles } from '../editor/arrayRoles';
+import { Disposable } from '../editor/dispose';
 import type { DocumentArrays } from '../editor/documentCache';
 import type { OutputArrays, PrintedArray } from '../editor/outputArrays';
-import { affectsSettings } from '../editor/settings';
+import { affectsSettings, printedScope, readSettings } from '../editor/settings';
+import { decimalsFrom } from '../editor/settingsSchema';
 import { computeSoon } from '../editor/turns';
 import { errorText } from '../l10n/coreErrors';
 import { reasonText, roleLabel } from '../l10n/roleText';
@@ -13,12 +15,10 @@ import {
   attentionDefaults,
   attentionSettingsFrom,
   candidateCap,
-  decimalsRange,
   parseWebviewMessage,
   samplingOff,
   samplingSettingsFrom,
   sameRef,
-  temperatureRange,
   type ArrayRef,
   type AttentionSettings,
   type SamplingSettings,
@@ -40,6 +40,8 @@ interface Shown {
   array: FoundArray;
   source: WalkthroughView['source'];
   reading: WalkthroughView['reading'];
+  /** Whose settings apply: the document's, with its language, or the notebook's with the printing cell's language. */
+  scope: { uri: vscode.Uri; languageId: string };
 }
 
 /** What the extension host can observe of the panel, for the integration tests. */
@@ -63,22 +65,19 @@ export interface WalkthroughSnapshot {
   seq: number;
   /** The note the panel shows instead of the steps (no array, or input softmax cannot take). */
   note?: string;
+  /** The probabilities the steps table shows, as written there. */
+  probabilities?: string[];
   /** The last render the webview confirmed, with how many formulas KaTeX typeset in it. */
   rendered?: { seq: number; formulas: number; rows: number };
-}
-
-export interface WalkthroughDefaults {
-  temperature(): number;
-  decimals(): number;
 }
 
 const followDelayMs = 150;
 
 /** The one walkthrough panel: created beside the editor, reused, following the cursor unless pinned. */
-export class WalkthroughPanel implements vscode.Disposable {
+export class WalkthroughPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** What lives as long as one webview panel; this object outlives it and takes the next (a reopen, a restore). */
   private panelSubscriptions: vscode.Disposable[] = [];
-  private readonly subscriptions: vscode.Disposable[] = [];
   private shown: Shown | undefined;
   private shownSince = 0;
   private seq = 0;
@@ -86,14 +85,15 @@ export class WalkthroughPanel implements vscode.Disposable {
   private target: number | undefined;
   private pinned = false;
   private lingering = false;
-  private temperature: number;
-  private decimals: number;
+  /** What the person set with the panel's own controls; until then (and after a settings change) the settings apply. */
+  private chosen: { temperature?: number; decimals?: number } = {};
   private sampling: SamplingSettings = samplingOff;
   private attention: AttentionSettings = attentionDefaults;
   /** The start of the array compared with, in the shown array's document. */
   private compareWith: number | undefined;
   private rendered: WalkthroughSnapshot['rendered'];
   private note: string | undefined;
+  private probabilities: string[] | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts follow requests, so an answer that arrives after a newer cursor move or edit is dropped. */
   private followRequest = 0;
@@ -107,30 +107,39 @@ export class WalkthroughPanel implements vscode.Disposable {
     private readonly arrays: DocumentArrays,
     private readonly roles: ArrayRoles,
     private readonly outputs: OutputArrays,
-    defaults: WalkthroughDefaults,
   ) {
-    this.temperature = clampTemperature(defaults.temperature());
-    this.decimals = clampDecimals(defaults.decimals());
-    this.subscriptions.push(
-      vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)),
-      vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)),
-      outputs.onDidChangeSelection(() => this.scheduleFollowCell()),
+    super();
+    this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.scheduleFollow(e.textEditor)));
+    this._register(vscode.window.onDidChangeActiveTextEditor((editor) => editor && this.scheduleFollow(editor)));
+    this._register(outputs.onDidChangeSelection(() => this.scheduleFollowCell()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (!affectsSettings(e)) return;
-        this.temperature = clampTemperature(defaults.temperature());
-        this.decimals = clampDecimals(defaults.decimals());
+        this.chosen = {};
         void this.render();
       }),
+    );
+    this._register(
       vscode.workspace.onDidChangeTextDocument((e) => {
         const editor = vscode.window.activeTextEditor;
         if (editor && e.document === editor.document) this.scheduleFollow(editor);
       }),
+    );
+    this._register(
       vscode.workspace.onDidOpenTextDocument((document) => {
         const state = this.awaited;
         if (!state || this.shown || !this.panel || state.ref?.kind === 'output' || state.ref?.uri !== document.uri.toString()) return;
         void this.adopt(state).then(() => this.render());
       }),
     );
+    // Registered last, so disposed first: no follow fires and no webview is left open once the listeners are gone.
+    this._register({
+      dispose: () => {
+        clearTimeout(this.followTimer);
+        this.followCancel?.dispose();
+        this.panel?.dispose();
+      },
+    });
   }
 
   /** Opens (or reveals) the panel on an array given by reference, or on the array at the active cursor. */
@@ -167,8 +176,7 @@ export class WalkthroughPanel implements vscode.Disposable {
 
   /** Takes the array, pin and controls a webview saved, when the host has nothing of its own to show. */
   private async adopt(state: PersistedState) {
-    this.temperature = clampTemperature(state.temperature);
-    this.decimals = clampDecimals(state.decimals);
+    this.chosen = { temperature: state.temperature, decimals: decimalsFrom(state.decimals) };
     this.pinned = state.pinned === true;
     this.sampling = samplingSettingsFrom(state.sampling);
     this.attention = attentionSettingsFrom(state.attention);
@@ -207,8 +215,18 @@ export class WalkthroughPanel implements vscode.Disposable {
       attention: this.attention,
       seq: this.seq,
       note: this.note,
+      probabilities: this.probabilities,
       rendered: this.rendered,
     };
+  }
+
+  /** The temperature the panel computes with: the person's choice in the panel, else the shown array's setting. */
+  private get temperature(): number {
+    return this.chosen.temperature ?? readSettings(this.shown?.scope).temperature;
+  }
+
+  private get decimals(): number {
+    return this.chosen.decimals ?? readSettings(this.shown?.scope).decimals;
   }
 
   private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -248,10 +266,10 @@ export class WalkthroughPanel implements vscode.Disposable {
         if (message.seq === this.seq) this.rendered = { seq: message.seq, formulas: message.formulas, rows: message.rows };
         return;
       case 'setTemperature':
-        this.temperature = clampTemperature(message.temperature);
+        this.chosen.temperature = message.temperature;
         break;
       case 'setDecimals':
-        this.decimals = clampDecimals(message.decimals);
+        this.chosen.decimals = decimalsFrom(message.decimals);
         break;
       case 'setPinned':
         this.setPinned(message.pinned);
@@ -393,12 +411,13 @@ export class WalkthroughPanel implements vscode.Disposable {
       array,
       source: describeSource(document, array),
       reading: readingOf(this.roles.roleOf(document, array)),
+      scope: { uri: document.uri, languageId: document.languageId },
     };
   }
 
   private shownOfPrinted(printed: PrintedArray): Shown {
     const { ref, version, array, source, role } = printed;
-    return { ref, version, array, source, reading: readingOf(role) };
+    return { ref, version, array, source, reading: readingOf(role), scope: printedScope(printed) };
   }
 
   /** Posts the view of what is shown; a huge row is computed a step per turn, and a newer render makes this one stop. */
@@ -440,6 +459,7 @@ export class WalkthroughPanel implements vscode.Disposable {
     }
     if (this.seq !== seq) return;
     this.note = message.type === 'empty' ? message.message : undefined;
+    this.probabilities = message.type === 'render' ? message.view.rows.map((r) => r.probability) : undefined;
     void this.panel?.webview.postMessage(message);
   }
 
@@ -459,13 +479,6 @@ export class WalkthroughPanel implements vscode.Disposable {
     const chosen = same.find((a) => a.start === this.compareWith);
     if (chosen) request.compareWith = { start: chosen.start, array: chosen };
     return request;
-  }
-
-  dispose() {
-    clearTimeout(this.followTimer);
-    this.followCancel?.dispose();
-    this.panel?.dispose();
-    vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }
 
@@ -492,14 +505,4 @@ function readingOf({ role, reason }: ArrayRole): WalkthroughView['reading'] {
 
 function sameArray(a: Shown, b: Shown): boolean {
   return sameRef(a.ref, b.ref);
-}
-
-function clampTemperature(t: number): number {
-  if (!Number.isFinite(t) || t <= 0) return 1;
-  return Math.min(Math.max(t, temperatureRange.min), temperatureRange.max);
-}
-
-function clampDecimals(d: number): number {
-  if (!Number.isFinite(d)) return 4;
-  return Math.min(Math.max(Math.round(d), decimalsRange.min), decimalsRange.max);
 }

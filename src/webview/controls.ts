@@ -1,5 +1,5 @@
 // The controls stay in place across renders, so a drag on the temperature slider is never interrupted by its own result.
-import { decimalsRange, temperatureRange, type WalkthroughStrings, type WalkthroughView } from '../panel/protocol';
+import { decimalsRange, temperatureSlider, type WalkthroughStrings, type WalkthroughView } from '../panel/protocol';
 
 export interface ControlEvents {
   temperature(value: number): void;
@@ -36,8 +36,8 @@ export class Controls {
 
     this.slider.type = 'range';
     this.slider.id = 'temperature';
-    this.slider.min = String(toSlider(temperatureRange.min));
-    this.slider.max = String(toSlider(temperatureRange.max));
+    this.slider.min = String(toSlider(temperatureSlider.min));
+    this.slider.max = String(toSlider(temperatureSlider.max));
     this.slider.step = '0.01';
     this.temperatureLabel.htmlFor = this.slider.id;
     this.temperatureValue.htmlFor.add(this.slider.id);

@@ -111,7 +111,7 @@ export class FrameStack {
   /**
    * True when nothing open can still become an array or hold one back: every open bracket is a plain group or
    * an array already known not to be numeric, none opened in a comment, none past MAX_DEPTH, no sub-array
-   * waiting. Then the open brackets' kinds and closers (`stackText`) are all the state the frames hold.
+   * waiting. Then the open brackets' kinds and closers (`openBrackets()`) are all the state the frames hold.
    */
   protected inert(): boolean {
     return this.live === 0 && this.overflow === 0 && this.commentBase < 0 && this.pendingCount === 0;
