@@ -124,7 +124,7 @@ for (const [host, settings] of hosts) {
       const item = page.locator('.settings-editor .setting-item-contents', { hasText: 'Temperature' }).first();
       await item.waitFor({ state: 'visible', timeout: 15_000 });
       const description = (await item.locator('.setting-item-description').innerText()).trim();
-      assert.match(description, /^温度 T：在 CodeLens、悬停提示和“计算 Softmax”中，先将 logits 除以 T 再求 softmax。/);
+      assert.match(description, /^温度 T：在 CodeLens、悬停提示、“计算 Softmax”和分步讲解面板（在移动其滑块之前）中，先将 logits 除以 T 再求 softmax。/);
       await page.locator('.tabs-container .tab', { hasText: 'Settings' }).locator('.codicon-close').click();
     });
 
