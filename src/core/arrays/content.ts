@@ -186,11 +186,7 @@ export abstract class ContentReader extends FrameStack {
         } while (c >= Ch.Zero && c <= Ch.Nine);
         let digits = j - digitsStart;
         let e10 = 0;
-        if (digits <= 15 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket)) {
-          // An integer of up to 15 digits is its own double: no fraction, exponent or scaling to look for.
-          value = negative ? -m : m;
-          end = j;
-        } else if (c === Ch.Dot && digits <= 15) {
+        if (c === Ch.Dot && digits <= 15) {
           const fracStart = ++j;
           // A 16th digit makes the literal readDecimal's: reading on here would only read it twice.
           const fracStop = fracStart + 16 - digits;
@@ -201,6 +197,10 @@ export abstract class ContentReader extends FrameStack {
           }
           e10 = fracStart - j;
           digits -= e10;
+        } else if (digits <= 15 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket)) {
+          // An integer of up to 15 digits is its own double: no exponent or scaling to look for.
+          value = negative ? -m : m;
+          end = j;
         }
         if (end < 0 && (c === Ch.LowerE || c === Ch.UpperE)) {
           let k = j + 1;
