@@ -197,8 +197,12 @@ export abstract class ContentReader extends FrameStack {
           }
           e10 = fracStart - j;
           digits -= e10;
+        } else if (digits <= 15 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket)) {
+          // An integer of up to 15 digits is its own double: no exponent or scaling to look for.
+          value = negative ? -m : m;
+          end = j;
         }
-        if (c === Ch.LowerE || c === Ch.UpperE) {
+        if (end < 0 && (c === Ch.LowerE || c === Ch.UpperE)) {
           let k = j + 1;
           let s = text.charCodeAt(k);
           const expNegative = s === Ch.Minus;
@@ -215,7 +219,7 @@ export abstract class ContentReader extends FrameStack {
           j = k;
           c = s;
         }
-        if (digits <= 15 && e10 >= -22 && e10 <= 22 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket || this.delimits(c, false))) {
+        if (end < 0 && digits <= 15 && e10 >= -22 && e10 <= 22 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket || this.delimits(c, false))) {
           value = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
           if (negative) value = -value;
           end = j;
