@@ -35,6 +35,7 @@ export { arrayWindowSteps, type TextSource, type WindowAnswer, type WindowLimits
 
 // Meaning: an array's role, its print precision, and claims that a print is the softmax of an array.
 export { classifyArray, classifySteps, roleWindow, type ArrayRole, type Role, type RoleReason } from './roles';
+export { nameBoundTo } from './surroundings';
 export { printPrecision, rowLogSumExpChecks, rowSumChecks, type PrintPrecision, type RowSumCheck } from './precision';
 export {
   applyFixes, claimSteps, describeFinding, findClaims,

@@ -39,6 +39,11 @@ const CONSTRUCTORS = new Set([
 /** Words before a bracket that are not a name calling or indexing it: `in [`, `return (`, `if (`. */
 const KEYWORDS = new Set(['in', 'not', 'and', 'or', 'is', 'return', 'yield', 'if', 'elif', 'else', 'for', 'while', 'assert', 'await', 'case', 'of', 'print', 'then', 'do']);
 
+/** The name `array` is bound to in `text` (`logits = [`, `"probs": [`, `x <- c(`), as the roles read it. */
+export function nameBoundTo(text: string, array: FoundArray): string | undefined {
+  return bindingOf(text, array).name;
+}
+
 /** What binds `array` in `text`, read back from its start over at most a few hundred characters. */
 export function bindingOf(text: string, array: FoundArray): Binding {
   const b: Binding = { argument: 0, inSubscript: false, contextStart: array.start };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { FoundArray } from '../core';
+import { nameBoundTo, roleWindow, type FoundArray } from '../core';
 import type { WalkthroughView } from './protocol';
 
 const lineTextCap = 160;
@@ -13,7 +13,7 @@ export function describeSource(document: vscode.TextDocument, array: FoundArray)
     fileName: vscode.workspace.asRelativePath(document.uri, false),
     line: position.line + 1,
     lineText: shortLine(trimmed),
-    name: nameBefore(line.slice(0, position.character)),
+    name: boundName(document, array),
   };
 }
 
@@ -22,8 +22,9 @@ export function shortLine(line: string): string {
   return line.length > lineTextCap ? `${line.slice(0, lineTextCap - 1)}…` : line;
 }
 
-/** `logits = [`, `x: number[] = [`, `y = np.array(`, `"scores": [` → the name written before the array. */
-function nameBefore(prefix: string): string | undefined {
-  const match = /(["']?)([A-Za-z_$][\w$.]*)\1\s*(?::[^=]*)?[=:]\s*(?:[\w.]+\(\s*)?$/.exec(prefix.slice(-200));
-  return match?.[2];
+/** `logits = [`, `x: number[] = [`, `y = np.array(`, `"scores": [` → the name the roles read before the array. */
+function boundName(document: vscode.TextDocument, array: FoundArray): string | undefined {
+  const from = Math.max(0, array.start - roleWindow.before);
+  const before = document.getText(new vscode.Range(document.positionAt(from), document.positionAt(array.start + 1)));
+  return nameBoundTo(before, { ...array, start: array.start - from, end: array.end - from });
 }

@@ -1,7 +1,7 @@
 // Which cue decides an array's role, what the reason says, and that reading around an array stays local.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { classifyArray, classifySteps, findArrays, type ArrayRole, type RoleReason } from '../../src/core';
+import { classifyArray, classifySteps, findArrays, nameBoundTo, type ArrayRole, type RoleReason } from '../../src/core';
 import { describeReason, describeRole } from '../../src/core/roles';
 
 /** The role of each array in the text, with the text of the array. */
@@ -169,5 +169,40 @@ describe('describeReason and describeRole', () => {
       (['logits', 'probabilities', 'logProbabilities', 'shape'] as const).map(describeRole),
       ['logits', 'probabilities', 'log-probabilities', 'a shape'],
     );
+  });
+});
+
+describe('the name an array is bound to (the walkthrough\'s header)', () => {
+  /** Each array's text and the name nameBoundTo reads before it, from a window that starts mid-text as the panel's does. */
+  function names(text: string, languageId: string): [string, string | undefined][] {
+    return findArrays(text, languageId).map((a) => {
+      const from = Math.max(0, a.start - 30);
+      const window = text.slice(from, a.start + 1);
+      const name = nameBoundTo(window, { ...a, start: a.start - from, end: a.end - from });
+      assert.strictEqual(name, nameBoundTo(text, a), 'a window before the array reads the same name as the whole text');
+      return [text.slice(a.start, a.end), name];
+    });
+  }
+
+  it('reads assignments, keys, annotations and constructors in each language', () => {
+    assert.deepStrictEqual(names('logits = np.array([2.0, 1.0, 0.1])\nprobs = torch.tensor([[0.7, 0.2, 0.1]])\n', 'python'), [
+      ['[2.0, 1.0, 0.1]', 'logits'],
+      ['[[0.7, 0.2, 0.1]]', 'probs'],
+    ]);
+    assert.deepStrictEqual(names('const x: number[] = [1.5, -0.5];\nconst w = new Float64Array([0.25, 0.75]);\n', 'typescript'), [
+      ['[1.5, -0.5]', 'x'],
+      ['[0.25, 0.75]', 'w'],
+    ]);
+    assert.deepStrictEqual(names('{"scores": [3.2, 1.1, -0.4], "id": 7}\n', 'json'), [['[3.2, 1.1, -0.4]', 'scores']]);
+    assert.deepStrictEqual(names('z <- c(1.2, 0.3, -0.8)\n', 'r'), [['c(1.2, 0.3, -0.8)', 'z']]);
+    assert.deepStrictEqual(names('double w[3] = {0.5, 0.25, 0.25};\n', 'c'), [['{0.5, 0.25, 0.25}', 'w']]);
+  });
+
+  it('names nothing where nothing binds the array: a call\'s argument, a print, prose', () => {
+    assert.deepStrictEqual(names('print(softmax([1.0, 2.0, 3.0]))\n>>> [0.09, 0.24, 0.67]\n', 'python'), [
+      ['[1.0, 2.0, 3.0]', undefined],
+      ['[0.09, 0.24, 0.67]', undefined],
+    ]);
+    assert.deepStrictEqual(names('The model printed [0.2, 0.5, 0.3] for the three classes.\n', 'markdown'), [['[0.2, 0.5, 0.3]', undefined]]);
   });
 });
