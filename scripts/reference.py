@@ -94,11 +94,11 @@ def text(x):
 
 
 def nearest(exact):
-    """The double nearest an exact Decimal, and the exact value's offset from it in that double's ulps. Zero is
-    written unsigned, as the core gives it (+0 for a log-probability that rounds to zero)."""
+    """The double nearest an exact Decimal, and the exact value's offset from it in that double's ulps. A value that
+    rounds to zero keeps its sign (−0 for a log-probability just below zero), an exact zero is +0."""
     if exact is None:
         return ['-Infinity', 0.0]
-    near = float(exact) + 0.0
+    near = float(exact) if exact != 0 else 0.0
     ulp = math.ulp(near) if near != 0 else math.ulp(0.0)
     return [text(near), float((exact - Decimal(near)) / Decimal(ulp))]
 
@@ -125,6 +125,10 @@ def reference(xs, temperature):
     m_dec = Decimal(m.numerator) / Decimal(m.denominator)
     probs = [Decimal(0) if e is None else e / total for e in exps]
     logp = [None if d is None else d - log_total for d in shifts]
+    if logp[argmax] == 0 and any(e is not None and i != argmax for i, e in enumerate(exps)):
+        # Another term underflowed this context (e^-1e300) but still makes log S positive: log p of the maximum is
+        # below zero by less than any double, so it rounds to −0; a value below every double's half ulp stands for it.
+        logp[argmax] = -Decimal('1e-999990')
     # H = Σ p (log S − d): every term is ≥ 0, so no cancellation even when H is tiny.
     entropy = sum((p * (log_total - d) for p, d in zip(probs, shifts) if d is not None), Decimal(0))
     return {
@@ -222,18 +226,21 @@ def far_from_midpoints(value, rounded):
 
 
 def correctly_rounded(value, minus_a_hair=False):
-    """The double nearest a 120-digit value, as text; zero is written unsigned (the core returns +0).
+    """The double nearest a 120-digit value, as text; a value that rounds to zero keeps its sign, an exact zero is +0.
     minus_a_hair: the exact value is `value` less a positive amount too small for any context (e^-1e300), which
     decides only when `value` is exactly a midpoint: then the lower neighbour."""
     if value is None:
         return '-Infinity'
+    if value == 0:
+        # Less a hair, zero is a negative value that rounds to −0.
+        return text(-0.0 if minus_a_hair else 0.0)
     near = float(value)
     if minus_a_hair and not far_from_midpoints(value, near):
         for other in (math.nextafter(near, math.inf), math.nextafter(near, -math.inf)):
             if dec((Fraction(near) + Fraction(other)) / 2) == value:
-                return text(min(near, other) + 0.0)
+                return text(min(near, other))
     assert far_from_midpoints(value, near), value
-    return text(near + 0.0)
+    return text(near)
 
 
 def exact_row(xs, temperature):

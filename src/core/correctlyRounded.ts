@@ -124,6 +124,13 @@ export function probabilitiesRange(
 
 /** log p_i = d_i − log S from the shift and the normalizer alone; NaN when Ziv's test cannot decide. */
 export function logProbabilityOf(row: Row, i: number, norm: Normalizer, dh: number, dl: number): number {
+  const v = logProbabilityNear(row, i, norm, dh, dl);
+  // Only the maximum's entry can round to zero. With another finite logit log S > 0 (its term may be only
+  // bounded, e^-2000 beside 1), so log p < 0 and rounds to −0, as IEEE 754 rounds it; alone, log p = 0 exactly.
+  return v === 0 && (norm.lh > 0 || norm.lBound > 0) ? -0 : v;
+}
+
+function logProbabilityNear(row: Row, i: number, norm: Normalizer, dh: number, dl: number): number {
   if (dh === -Infinity) return -Infinity;
   const err = row.shiftError(i);
   if (norm.lScale === 0) {

@@ -148,8 +148,12 @@ export function roundDyadic(m: bigint, e: number, tie: -1 | 0 | 1 = 0): number {
 export function roundedOrNaN(x: Real, open = false): number {
   const a = roundDyadic(x.lo, x.e, open ? 1 : 0);
   const b = roundDyadic(x.hi, x.e, open ? -1 : 0);
-  // Zero results are +0, as the other rungs give them.
-  return a === b ? a + 0 : NaN;
+  if (a !== b) return NaN;
+  if (a !== 0) return a;
+  // A value that rounds to zero keeps its sign, as IEEE 754 rounds it: +0 from [0, hi], −0 from below zero;
+  // an interval across zero cannot tell yet.
+  if (x.lo >= 0n) return 0;
+  return x.hi < 0n || (open && x.hi === 0n) ? -0 : NaN;
 }
 
 /** A rough double value of x (for choosing reductions, never for results). */

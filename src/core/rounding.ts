@@ -17,13 +17,15 @@ const SLACK = 2 ** -104;
 export function roundedOrNaN(hi: number, lo: number, bound: number): number {
   bound += SLACK * Math.abs(hi);
   const up = hi + (lo + bound);
-  // The sign of a zero result is not part of the value: +0 (a log-probability of −2^-2000 is shown as 0, not −0).
+  // A zero here comes from an interval around an exact zero (one finite logit): +0. The values that round to
+  // zero from below (the log-probability of a logit that dominates by more than 745) take roundedScaledOrNaN.
   return up === hi + (lo - bound) ? up + 0 : NaN;
 }
 
 /**
  * As roundedOrNaN for the value (hi + lo) · 2^e (|lo| ≤ |hi|), −1023 ≤ e ≤ 0, whose double may be subnormal: there the grid
- * is 2^-1074 whatever the value, so the test is made on that grid. A value that rounds to zero gives +0.
+ * is 2^-1074 whatever the value, so the test is made on that grid. A value that rounds to zero keeps its sign, as
+ * IEEE 754 and Python's float(Decimal) round it (−0 for −2^-2000), given the bound leaves the interval on one side of 0.
  */
 export function roundedScaledOrNaN(hi: number, lo: number, bound: number, e: number): number {
   // Renormalized first (Fast2Sum, |lo| ≤ |hi|): the subnormal test below needs |lo| ≤ ulp(hi).
@@ -42,7 +44,7 @@ export function roundedScaledOrNaN(hi: number, lo: number, bound: number, e: num
   else if (t - slack > g / 2 && t + slack < 1.5 * g) result = z + MIN_SUBNORMAL;
   else if (t + slack < -g / 2 && t - slack > -1.5 * g) result = z - MIN_SUBNORMAL;
   else return NaN;
-  return result === 0 ? 0 : result;
+  return result === 0 ? (hi < 0 ? -0 : 0) : result;
 }
 
 const bits = new Float64Array(1);

@@ -95,17 +95,24 @@ describe('correctly rounded softmax, log-softmax and logsumexp, bit for bit agai
     // 2^-1074 / 2 and 3·2^-1074 / 2 are exact midpoints on the subnormal grid; beside masked logits S is exactly 1.
     for (const [x, t] of [[2 ** -1074, 2], [3 * 2 ** -1074, 2], [-(2 ** -1074), 2], [5 * 2 ** -1074, 4], [1e-310, 3], [0.1, 0.3]]) {
       for (const row of [[x], [x, -Infinity], [-Infinity, x, -Infinity]]) {
-        const want = x / t + 0; // zero results are +0, as everywhere in the core
+        const want = x / t; // IEEE 754 division rounds x / T correctly, the sign of a zero included
         assert.ok(Object.is(logSumExp(row, { temperature: t }), want), `logSumExp([${row}], T = ${t}) = ${logSumExp(row, { temperature: t })}, want ${want}`);
         assert.ok(Object.is(breakdown(row, { temperature: t }).logSumExp, want), `breakdown of [${row}], T = ${t}`);
       }
     }
   });
 
-  it('gives +0, not −0, for a log-probability that rounds to zero', () => {
-    // log p0 = −log(1 + e^-1000) ≈ −5e-435: nearer to zero than to any double.
-    const l = logSoftmax([0, -1000]);
-    assert.ok(Object.is(l[0], 0), `log p0 = ${l[0]}`);
-    assert.ok(Object.is(logSoftmax(new Float64Array(100).fill(-2000).fill(0, 0, 1))[0], 0));
+  it('gives −0 for a log-probability that rounds to zero from below, as IEEE 754 rounds it, and +0 for an exact zero', () => {
+    // log p0 = −log(1 + e^-1000) ≈ −5e-435 < 0: nearer to zero than to any double, so −0 (Python's float(Decimal) too).
+    for (const [x, label] of [[[0, -1000], '[0, -1000]'], [[0, -1000, -Infinity], 'masked'], [[5, -800, -900, -745.2], 'four']] as const) {
+      const l = logSoftmax(x);
+      assert.ok(Object.is(l[0], -0), `log p0 of ${label} = ${l[0]}`);
+      assert.ok(Object.is(breakdown(x).logProbabilities[0], -0), `breakdown of ${label}`);
+      assert.ok(Object.is(logSoftmax(x, { temperature: 0.5 })[0], -0), `${label} at T = 0.5`);
+    }
+    assert.ok(Object.is(logSoftmax(new Float64Array(200).fill(-2000).fill(0, 0, 1))[0], -0));
+    // One finite logit: log p = 0 exactly.
+    assert.ok(Object.is(logSoftmax([3, -Infinity])[0], 0));
+    assert.ok(Object.is(logSoftmax([-Infinity, -7.5, -Infinity])[1], 0));
   });
 });
