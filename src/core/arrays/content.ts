@@ -169,7 +169,7 @@ export abstract class ContentReader extends FrameStack {
     const p = this.profile;
     const newlinesBlank = !p.newlineRows && !p.jsonStrings && this.commentBase < 0;
     let at = i;
-    // The character at `at`, carried from one number to the next: each is read once, the separators' last included.
+    // The character at `at`, carried from one number to the next: the separators' last is not read again.
     let c = text.charCodeAt(at);
     while (at < stop) {
       let j = at;
@@ -183,9 +183,9 @@ export abstract class ContentReader extends FrameStack {
       let value = 0;
       let end = -1;
       if (!long) {
-        // The first nine digits go into an int32 and the rest into a second one: a chain of double multiply-adds
-        // costs several cycles per digit more, and V8 makes one of a single accumulator as soon as any literal
-        // it saw, in any earlier call, went past 2^31. hi·10^(digits−9) + lo is exact up to 15 digits (< 2^53);
+        // The first nine digits go into an int32 and the rest into a second one, so the digit chain stays an integer
+        // one whatever V8 saw before: a single accumulator turns into a chain of double multiply-adds once any
+        // literal in any earlier call went past 2^31. hi·10^(digits−9) + lo is exact up to 15 digits (< 2^53);
         // past that lo may wrap, but such a literal is readDecimal's and its mantissa is not used.
         const digitsStart = j;
         const hiStop = j + 9;
