@@ -47,11 +47,27 @@ const EXTRA: [string, () => string[]][] = [
     const rnd = random(5);
     return Array.from({ length: 1_000_000 }, () => String(rnd()));
   }],
+  ['token ids 0–50 256', () => uniformIntegers(7, 0, 50_256)],
+  ['integers up to ±10^6', () => uniformIntegers(8, -1e6, 1e6)],
   ['integers up to ±10^9', () => {
     const rnd = random(6);
     return Array.from({ length: 1_000_000 }, () => String(Math.floor((rnd() - 0.5) * 2e9)));
   }],
+  ['integers of 12–15 digits, either sign', () => {
+    const rnd = random(9);
+    return Array.from({ length: 1_000_000 }, () => {
+      const digits = 12 + Math.floor(rnd() * 4);
+      const x = 10 ** (digits - 1) + Math.floor(rnd() * 9 * 10 ** (digits - 1));
+      return String(rnd() < 0.5 ? -x : x);
+    });
+  }],
 ];
+
+/** A million integers drawn uniformly from [low, high], as text. */
+function uniformIntegers(seed: number, low: number, high: number): string[] {
+  const rnd = random(seed);
+  return Array.from({ length: 1_000_000 }, () => String(low + Math.floor(rnd() * (high - low + 1))));
+}
 
 function gaussians(count: number): number[] {
   const rnd = random(3);

@@ -121,3 +121,80 @@ describe('a run of numbers over several lines', () => {
     assert.deepStrictEqual(findArrays('\\begin{bmatrix} 1 & 2 \\\\\n\n 3 & 4 \\end{bmatrix}', 'latex'), []);
   });
 });
+
+/** Deterministic digit strings (a linear congruential generator), so each run reads the same literals. */
+function digitStrings(count: number, width: number, seed: number): string[] {
+  let state = seed;
+  const digit = (): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return Math.floor((state / 2147483648) * 10);
+  };
+  return Array.from({ length: count }, () => {
+    let s = String(1 + (digit() % 9));
+    while (s.length < width) s += String(digit());
+    return s;
+  });
+}
+
+/** Integers of every width from 1 to 22 digits: the smallest, the largest and a few between, either sign. */
+const WIDTHS: string[] = [];
+for (let width = 1; width <= 22; width++) {
+  const magnitudes = [`1${'0'.repeat(width - 1)}`, '9'.repeat(width), ...digitStrings(4, width, width)];
+  for (const m of magnitudes) WIDTHS.push(m, `-${m}`);
+}
+
+/** Where an engine's small integers, an int32 and a double's exact integers end, and where nine digits become ten. */
+const INTEGER_BOUNDARIES = [
+  '0', '-0', '-00', '0000000000000000000000', '-0000000000000000000001', '000000123', '-0000000001234567890',
+  '999999999', '1000000000', '-999999999', '-1000000000', '1073741823', '1073741824', '-1073741824', '-1073741825',
+  '2147483647', '2147483648', '-2147483647', '-2147483648', '-2147483649', '4294967295', '4294967296', '4294967297',
+  '9999999999', '99999999999999', '999999999999999', '-999999999999999', '1000000000000000', '9999999999999999',
+  '9007199254740991', '9007199254740992', '9007199254740993', '-9007199254740993', '9007199254740995',
+  '18014398509481985', '18446744073709551615', '18446744073709551616', '1234567890123456789012',
+];
+
+/** The 15 digits 123456789012345 with the point after each of them, and 16 digits likewise: across the int32 halves. */
+const POINTS: string[] = [];
+for (const digits of ['123456789012345', '9999999999999999', '1000000000000001']) {
+  for (let k = 1; k < digits.length; k++) POINTS.push(`${digits.slice(0, k)}.${digits.slice(k)}`, `-${digits.slice(0, k)}.${digits.slice(k)}`);
+}
+
+describe('integers of every width in a run', () => {
+  const literals = [...WIDTHS, ...INTEGER_BOUNDARIES];
+
+  it('reads each one as Number() does, bit for bit, in JSON with and without blanks', () => {
+    assertReadAsNumber(literals, readAll(`[${literals.join(', ')}]`));
+    assertReadAsNumber(literals, readAll(`[${literals.join(',')}]`));
+    assertReadAsNumber(literals, readAll(`[\n  ${literals.join(',\n  ')}\n]`));
+  });
+
+  it('reads each one as Number() does in a Python list and in numpy prints', () => {
+    assertReadAsNumber(literals, readAll(`x = [${literals.join(', ')}]\n`, 'python'));
+    assertReadAsNumber(literals, readAll(`>>> x\narray([${literals.join(', ')}])\n`, 'python'));
+    assertReadAsNumber(literals, readAll(`>>> print(x)\n[${literals.join(' ')}]\n`, 'python'));
+    assertReadAsNumber(literals, readAll(`# [${literals.join('  ')}]\n`, 'python'));
+  });
+
+  it('reads each one alone beside a long and a short neighbour, and after a long literal', () => {
+    for (const x of literals) {
+      for (const run of [[x, '7'], ['-3', x], ['0.12345678901234567', x, '1'], [x, x]]) assertReadAsNumber(run, readAll(`[${run.join(', ')}]`));
+    }
+  });
+
+  it('reads each width followed by a fraction or an exponent as Number() does', () => {
+    const forms: string[] = [...POINTS];
+    for (const m of WIDTHS) forms.push(`${m}.5`, `${m}.`, `${m}.0`, `${m}e2`, `${m}e-3`, `${m}E+1`);
+    assertReadAsNumber(forms, readAll(`[${forms.join(', ')}]`));
+  });
+
+  it('leaves the text around the numbers alone: the spans, the neighbouring arrays and a literal that goes on', () => {
+    for (const x of literals) {
+      const first = `[${x}, ${x}]`;
+      const text = `a = ${first} + b[${x}] + [1.5, 2]\n`;
+      const found = findArrays(text, 'python');
+      assert.deepStrictEqual(found.map((a) => text.slice(a.start, a.end)), [first, '[1.5, 2]'], text);
+      assertReadAsNumber([x, x], found[0].values);
+      for (const tail of ['abc', '.5.5', 'e', 'q', '$']) assert.deepStrictEqual(findArrays(`v = [1, ${x}${tail}, 2]`, 'python'), [], `${x}${tail}`);
+    }
+  });
+});

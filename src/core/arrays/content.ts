@@ -169,21 +169,37 @@ export abstract class ContentReader extends FrameStack {
     const p = this.profile;
     const newlinesBlank = !p.newlineRows && !p.jsonStrings && this.commentBase < 0;
     let at = i;
+    // The character at `at`, carried from one number to the next: the separators' last is not read again.
+    let c = text.charCodeAt(at);
     while (at < stop) {
       let j = at;
-      let c = text.charCodeAt(j);
-      const negative = c === Ch.Minus;
-      if (negative) c = text.charCodeAt(++j);
+      // The sign without a branch: random signs would mispredict one on every other number. minus is 1 for `-`
+      // and 0 for any other character (NaN past the end included), the sign ±1 multiplies exactly, -0 included.
+      const minus = ((c ^ Ch.Minus) - 1) >>> 31;
+      const sign = 1 - 2 * minus;
+      j += minus;
+      c = text.charCodeAt(j);
       if (!(c >= Ch.Zero && c <= Ch.Nine)) break;
       let value = 0;
       let end = -1;
       if (!long) {
+        // The first nine digits go into an int32 and the rest into a second one, so the digit chain stays an integer
+        // one whatever V8 saw before: a single accumulator turns into a chain of double multiply-adds once any
+        // literal in any earlier call went past 2^31. hi·10^(digits−9) + lo is exact up to 15 digits (< 2^53);
+        // past that lo may wrap, but such a literal is readDecimal's and its mantissa is not used.
         const digitsStart = j;
-        let m = 0;
-        do {
-          m = m * 10 + (c - Ch.Zero);
+        const hiStop = j + 9;
+        let hi = c - Ch.Zero;
+        c = text.charCodeAt(++j);
+        while (c >= Ch.Zero && c <= Ch.Nine && j < hiStop) {
+          hi = (hi * 10 + (c - Ch.Zero)) | 0;
           c = text.charCodeAt(++j);
-        } while (c >= Ch.Zero && c <= Ch.Nine);
+        }
+        let lo = 0;
+        while (c >= Ch.Zero && c <= Ch.Nine) {
+          lo = (lo * 10 + (c - Ch.Zero)) | 0;
+          c = text.charCodeAt(++j);
+        }
         let digits = j - digitsStart;
         let e10 = 0;
         if (c === Ch.Dot && digits <= 15) {
@@ -191,15 +207,24 @@ export abstract class ContentReader extends FrameStack {
           // A 16th digit makes the literal readDecimal's: reading on here would only read it twice.
           const fracStop = fracStart + 16 - digits;
           c = text.charCodeAt(j);
+          // The fraction fills hi up to nine digits in all, then lo: hi always holds the first min(digits, 9).
+          if (digits < 9) {
+            const fracHiStop = fracStart + 9 - digits;
+            while (c >= Ch.Zero && c <= Ch.Nine && j < fracHiStop) {
+              hi = (hi * 10 + (c - Ch.Zero)) | 0;
+              c = text.charCodeAt(++j);
+            }
+          }
           while (c >= Ch.Zero && c <= Ch.Nine && j < fracStop) {
-            m = m * 10 + (c - Ch.Zero);
+            lo = (lo * 10 + (c - Ch.Zero)) | 0;
             c = text.charCodeAt(++j);
           }
           e10 = fracStart - j;
           digits -= e10;
         } else if (digits <= 15 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket)) {
           // An integer of up to 15 digits is its own double: no exponent or scaling to look for.
-          value = negative ? -m : m;
+          const m = digits <= 9 ? hi : hi * POW10[digits - 9] + lo;
+          value = m * sign;
           end = j;
         }
         if (end < 0 && (c === Ch.LowerE || c === Ch.UpperE)) {
@@ -220,8 +245,8 @@ export abstract class ContentReader extends FrameStack {
           c = s;
         }
         if (end < 0 && digits <= 15 && e10 >= -22 && e10 <= 22 && (c === Ch.Comma || c === Ch.Space || c === Ch.RBracket || this.delimits(c, false))) {
-          value = e10 < 0 ? m / POW10[-e10] : m * POW10[e10];
-          if (negative) value = -value;
+          const m = digits <= 9 ? hi : hi * POW10[digits - 9] + lo;
+          value = (e10 < 0 ? m / POW10[-e10] : m * POW10[e10]) * sign;
           end = j;
         }
       }
@@ -230,12 +255,12 @@ export abstract class ContentReader extends FrameStack {
         value = read.value;
         end = read.end;
         long = end - at > LONG_LITERAL;
+        c = text.charCodeAt(end);
       }
       values[count++] = value;
       afterElement = true;
       at = end;
-      // The separators up to the next number: blanks around one comma.
-      c = text.charCodeAt(at);
+      // The separators up to the next number: blanks around one comma. The fast paths above end with c at `end`.
       while (c === Ch.Space) c = text.charCodeAt(++at);
       if (c === Ch.Comma) {
         afterElement = false;
@@ -248,7 +273,10 @@ export abstract class ContentReader extends FrameStack {
         let k = c === Ch.Cr ? at + 2 : at + 1;
         let s = text.charCodeAt(k);
         while (s === Ch.Space || s === Ch.Tab) s = text.charCodeAt(++k);
-        if ((s >= Ch.Zero && s <= Ch.Nine) || (s === Ch.Minus && text.charCodeAt(k + 1) >= Ch.Zero && text.charCodeAt(k + 1) <= Ch.Nine)) at = k;
+        if ((s >= Ch.Zero && s <= Ch.Nine) || (s === Ch.Minus && text.charCodeAt(k + 1) >= Ch.Zero && text.charCodeAt(k + 1) <= Ch.Nine)) {
+          at = k;
+          c = s;
+        }
       }
     }
     const added = count - first;
