@@ -7,7 +7,7 @@ import { logProbabilityOf, logSumExpOf, normalizerOf, settleSteps, type Normaliz
 import { FAST_EXP_ERROR, SCALE_UP } from '../fastExp';
 import { roundedScaledOrNaN } from '../rounding';
 import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
-import { inRanges, runSteps, STEP, type Steps } from '../steps';
+import { runSteps, STEP, type Steps } from '../steps';
 import type { RowSum } from '../terms';
 import { blockOf, copyIn, flushesOf, kernelFor, kernelSumError, load, logProbabilities, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
 
