@@ -28,6 +28,9 @@ function textbook(x: Float64Array): number[] {
 /** What the hover and the walkthrough compute for a vector (probabilities, log-probabilities, logsumexp, entropy), stepped. */
 const editor = (x: Float64Array): Float64Array => runSteps(breakdownSteps(x)).probabilities;
 
+/** The temperature of the T ≠ 1 rows: the division by T and its residuals run in both kernels. */
+const HOT = { temperature: 0.7 };
+
 /** numpy's algorithm in plain loops: shift by the max, plain sum, divide. */
 function shiftDivide(x: Float64Array): Float64Array {
   let m = -Infinity;
@@ -70,12 +73,23 @@ registerSuite({
       js[k].shiftDivide ? ns(js[k].shiftDivide) : '',
       js[k].textbook ? ns(js[k].textbook) : '',
     ]);
+    // T ≠ 1: the editor's breakdown beside softmax() in the same run, on the N(0, 1) logits from 1e5 on.
+    const hot = cases
+      .filter((c) => c.name === 'N(0, 1)' && c.n >= 1e5)
+      .map((c) => {
+        const t = measure({ core: (x) => softmax(x, HOT), editor: (x) => runSteps(breakdownSteps(x, HOT)).probabilities }, c.x);
+        return [c.name, c.n.toExponential(0).replace('+', ''), String(HOT.temperature), ns(t.core), ns(t.editor), ratio(t.editor, t.core)];
+      });
     return [
       '## softmax',
       '',
       'CPU ns per element (not wall time: the machine is shared): the median of 9 samples of ≥ 40 ms, each sample many calls that each return a fresh array, and the fastest sample in parentheses; scipy timed the same way by Python on the same arrays, half its samples before the JavaScript ones and half after. Ratio: core / scipy, of medians (of fastest). The core is correctly rounded (see the accuracy suite); from 128 logits on it runs on the WebAssembly SIMD kernel. "editor": the breakdown the hover and the walkthrough show for a vector (the same probabilities, plus log-probabilities, logsumexp and entropy), run step by step as the editor runs it. "logSoftmax": the correctly rounded log-softmax, on the kernel too from 128 logits on (T = 1).',
       scipy ? '' : '\npython3 with numpy and scipy was not found: no scipy column.\n',
       markdownTable(['logits', 'n', 'core softmax', 'scipy.special.softmax', 'core / scipy', 'editor breakdown', 'editor / core', 'core logSoftmax', 'logSoftmax / core', 'JS shift + divide', 'JS textbook'], rows),
+      '',
+      `The editor's breakdown at T = ${HOT.temperature} beside softmax() at the same T, same samples:`,
+      '',
+      markdownTable(['logits', 'n', 'T', 'core softmax', 'editor breakdown', 'editor / core'], hot),
     ].join('\n');
   },
 });

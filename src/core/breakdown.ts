@@ -73,8 +73,14 @@ function* breakdownAt(
   });
   const entropyNats = yield* entropySteps(probabilities, logProbabilities);
   yield;
-  const logits = new Float64Array(n);
-  for (let i = 0; i < n; i++) logits[i] = values[offset + i];
+  // A Float64Array (the usual input) is copied in one memcpy; other array-likes element by element.
+  let logits: Float64Array;
+  if (values instanceof Float64Array) {
+    logits = values.slice(offset, offset + n);
+  } else {
+    logits = new Float64Array(n);
+    for (let i = 0; i < n; i++) logits[i] = values[offset + i];
+  }
   return {
     logits,
     temperature,

@@ -89,7 +89,9 @@ function scaleRange(
   running: MaxSoFar,
 ): void {
   if (residual === null) {
-    for (let i = from; i < to; i++) scaled[i] = logits[offset + i];
+    // T = 1: the logits themselves; a Float64Array (the usual input) is copied in one memcpy, not element by element.
+    if (logits instanceof Float64Array) scaled.set(logits.subarray(offset + from, offset + to), from);
+    else for (let i = from; i < to; i++) scaled[i] = logits[offset + i];
   } else {
     for (let i = from; i < to; i++) {
       const x = logits[offset + i];
@@ -146,6 +148,21 @@ const one: DoubleDouble = { hi: 0, lo: 0 };
 function shiftRange(row: ShiftedRow, from: number, to: number): void {
   const { scaled, residual, max, maxResidual, shifted } = row;
   let delta = row.delta;
+  if (residual === null && maxResidual === 0) {
+    // T = 1: d_i = x_i − m exactly as shiftOf gives it (TwoSum's error, nothing folded), inlined: no call per entry.
+    for (let i = from; i < to; i++) {
+      const q = scaled[i];
+      const d = q - max;
+      const bb = d - q;
+      const e = (q - (d - bb)) + (-max - bb);
+      shifted[i] = d;
+      if (e !== 0 && e === e) {
+        if (delta === null) delta = row.delta = row.spareDelta?.fill(0, 0, row.n) ?? new Float64Array(row.n);
+        delta[i] = e;
+      }
+    }
+    return;
+  }
   for (let i = from; i < to; i++) {
     shiftOf(scaled[i], residual === null ? 0 : residual[i], max, maxResidual, one);
     shifted[i] = one.hi;

@@ -153,3 +153,69 @@ describe('the same computations in steps, for views that must not block', () => 
     assert.deepStrictEqual(runSteps(breakdownSteps([1, 2, 3])), breakdown([1, 2, 3]));
   });
 });
+
+describe('breakdown of long and short vectors against softmax() and a per-element recomputation', () => {
+  /** A reproducible N(0, 1) draw (Park–Miller, Box–Muller). */
+  function normals(n: number, seed: number): number[] {
+    let s = seed;
+    const next = (): number => (s = (s * 48271) % 2147483647) / 2147483647;
+    return Array.from({ length: n }, () => Math.sqrt(-2 * Math.log(next())) * Math.cos(2 * Math.PI * next()));
+  }
+  const kinds: [string, (n: number, seed: number) => number[]][] = [
+    ['N(0, 1)', normals],
+    ['wide N(0, 300²)', (n, seed) => normals(n, seed).map((v) => 300 * v)],
+    ['masked (30 % −∞)', (n, seed) => normals(n, seed).map((v, i) => (i > 0 && (i * 7919) % 10 < 3 ? -Infinity : v))],
+  ];
+
+  for (const [kind, draw] of kinds) {
+    for (const n of [5, 127, 128, 1001, STEP + 3001]) {
+      for (const temperature of [1, 0.7]) {
+        it(`${kind}, n = ${n}, T = ${temperature}: the same bits as softmax(), logSoftmax(), logSumExp(); the steps as x / T − m`, () => {
+          const list = draw(n, 17 + n);
+          const x = Float64Array.from(list);
+          const options = { temperature };
+          const b = breakdown(x, options);
+          // A plain array takes the element-by-element copies: the same numbers.
+          assert.deepStrictEqual(breakdown(list, options), b);
+          assert.deepStrictEqual(b.probabilities, softmax(x, options));
+          assert.deepStrictEqual(b.logProbabilities, logSoftmax(x, options));
+          assert.ok(Object.is(b.logSumExp, logSumExp(x, options)), `${b.logSumExp} vs ${logSumExp(x, options)}`);
+          assert.deepStrictEqual(b.logits, x);
+          assert.notStrictEqual(b.logits, x, 'the logits are a copy');
+          let m = -Infinity;
+          for (let i = 0; i < n; i++) {
+            assert.ok(Object.is(b.scaled[i], x[i] / temperature), `scaled ${i}`);
+            m = Math.max(m, x[i] / temperature);
+          }
+          assert.strictEqual(b.max, m);
+          for (let i = 0; i < n; i++) {
+            const q = x[i] / temperature;
+            const d = q - m;
+            if (q === -Infinity) {
+              assert.strictEqual(b.shifted[i], -Infinity, `shifted ${i}`);
+              assert.strictEqual(b.exps[i], 0, `exps ${i}`);
+              continue;
+            }
+            // The exact difference of the two doubles, d + e (TwoSum), for the reference exp.
+            const bb = d - q;
+            const e = (q - (d - bb)) + (-m - bb);
+            if (temperature === 1 || ulp(q) + ulp(m) < 2 ** -46) {
+              // T = 1 the shift is exact in d + e; for T ≠ 1 the division's residuals stay below the fold at 2^-44.
+              assert.ok(Object.is(b.shifted[i], d), `shifted ${i}: ${b.shifted[i]} vs ${d}`);
+            } else {
+              assert.ok(Math.abs(b.shifted[i] - d) <= 2 * (ulp(q) + ulp(m)), `shifted ${i}: ${b.shifted[i]} vs ${d}`);
+            }
+            if (temperature === 1) {
+              // e^(d + e) ≈ e^d (1 + e); Math.exp is within an ulp or so, the breakdown's term within one rounding.
+              const reference = Math.exp(d) * (1 + e);
+              assert.ok(Math.abs(b.exps[i] - reference) <= 4 * ulp(reference) + 2 ** -1070, `exps ${i}: ${b.exps[i]} vs ${reference}`);
+            } else {
+              const reference = Math.exp(b.shifted[i]);
+              assert.ok(Math.abs(b.exps[i] - reference) <= 2 ** -40 * reference + 2 ** -1070, `exps ${i}: ${b.exps[i]} vs ${reference}`);
+            }
+          }
+        });
+      }
+    }
+  }
+});

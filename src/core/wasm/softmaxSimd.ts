@@ -7,7 +7,7 @@ import { logProbabilityOf, logSumExpOf, normalizerOf, settleSteps, type Normaliz
 import { FAST_EXP_ERROR, SCALE_UP } from '../fastExp';
 import { roundedScaledOrNaN } from '../rounding';
 import { divisionResidual, shiftErrorOf, shiftOf, type Row } from '../shift';
-import { inRanges, runSteps, STEP, type Steps } from '../steps';
+import { runSteps, STEP, type Steps } from '../steps';
 import type { RowSum } from '../terms';
 import { blockOf, copyIn, flushesOf, kernelFor, kernelSumError, load, logProbabilities, probabilities, startProbabilities, startTerms, sumOf, terms, undecidedOf, VALUES, type Block } from './kernel';
 
@@ -251,6 +251,7 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
   const hi = new Float64Array(n);
   const lo = new Float64Array(n);
   const bounds = temperature === 1 ? undefined : new Float64Array(n);
+  const exps = new Float64Array(n);
   const total = doubleDouble();
   const part = doubleDouble();
   let weighted = 0;
@@ -273,16 +274,19 @@ export function* softmaxSimdSteps(logits: ArrayLike<number>, offset: number, n: 
     blocks++;
     hi.set(kernel.f64.subarray(VALUES, VALUES + (to - from)), from);
     lo.set(kernel.f64.subarray(VALUES + (block.lo >> 3), VALUES + (block.lo >> 3) + (to - from)), from);
+    // The terms as shown, while the block is still in the cache: hi + lo to the nearest double, tiny ones (stored
+    // negated, scaled up) scaled back.
+    const f = kernel.f64;
+    const l = VALUES + (block.lo >> 3);
+    for (let i = 0; i < to - from; i++) {
+      const h = f[VALUES + i];
+      exps[from + i] = h < 0 ? (f[l + i] - h) * 2 ** -SCALE_UP : h + f[l + i];
+    }
     if (bounds) bounds.set(kernel.f64.subarray(VALUES + (block.residuals >> 3), VALUES + (block.residuals >> 3) + (to - from)), from);
   }
   const sum = sumOfRow(total.hi, total.lo, weighted, n, flushes, careful, blocks);
   if (!sum) return undefined;
   const norm = normalizerOf(sum, true);
-  // The terms as shown: hi + lo to the nearest double, tiny ones (stored negated, scaled up) scaled back.
-  const exps = new Float64Array(n);
-  yield* inRanges(n, (from, to) => {
-    for (let i = from; i < to; i++) exps[i] = hi[i] < 0 ? (lo[i] - hi[i]) * 2 ** -SCALE_UP : hi[i] + lo[i];
-  });
   // Pass 3: the probabilities, block by block from the terms.
   const p = new Float64Array(n);
   const undecided: number[] = [];
