@@ -153,8 +153,7 @@ function shiftRange(row: ShiftedRow, from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const q = scaled[i];
       const d = q - max;
-      const bb = d - q;
-      const e = (q - (d - bb)) + (-max - bb);
+      const e = twoSumError(q, -max, d);
       shifted[i] = d;
       if (e !== 0 && e === e) {
         if (delta === null) delta = row.delta = row.spareDelta?.fill(0, 0, row.n) ?? new Float64Array(row.n);
